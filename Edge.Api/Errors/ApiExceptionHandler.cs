@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Pipeline.Edge.Api.Errors;
+
+/// <summary>Maps exceptions to problem details (rendered by <see cref="SeedErrorWriter"/>). Unknown ones are 500s and logged.</summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, message, code, details) = exception switch
+        {
+            ApiException api => (api.StatusCode, api.Message, api.Code, api.Details),
+            BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad), null, null),
+            JsonException json => (StatusCodes.Status400BadRequest, DescribeJson(json), null, null),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null, (object?)null),
+            _ => (StatusCodes.Status500InternalServerError, "Internal server error", null, null),
+        };
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        if (exception is ApiException { RetryAfterSeconds: { } retryAfter })
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Detail = message };
+        if (code is not null) problem.Extensions[SeedErrorWriter.CodeKey] = code;
+        if (details is not null) problem.Extensions[SeedErrorWriter.DetailsKey] = details;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string DescribeBadRequest(BadHttpRequestException exception) => exception.InnerException switch
+    {
+        JsonException json => DescribeJson(json),
+        _ when exception.StatusCode == StatusCodes.Status413PayloadTooLarge => "Request body too large",
+        _ when exception.Message.StartsWith("Required parameter", StringComparison.Ordinal) => "Request body is required",
+        _ => exception.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase) ? "Request body is not valid JSON" : exception.Message,
+    };
+
+    private static string DescribeJson(JsonException json) => json.Path is { Length: > 1 } path
+        ? $"Invalid JSON at '{path.TrimStart('$', '.')}': the value has the wrong type or format"
+        : "Request body is not valid JSON";
+}

@@ -1,0 +1,62 @@
+using MassTransit;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Pipeline.Domain.Hosting;
+using Pipeline.Edge.Api.Errors;
+using Pipeline.Edge.Api.Health;
+
+namespace Pipeline.Edge.Api.Hosting;
+
+/// <summary>The table of contents of the web host: what it registers and what it maps.</summary>
+public static class EdgeApiRegistration
+{
+    public const int DefaultHttpPort = 8080;
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddEdgeApi(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            var port = builder.Configuration.GetValue("PIPELINE_HTTP_PORT", DefaultHttpPort);
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        var services = builder.Services;
+        services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
+        // Bad bodies throw so the one exception handler can say what was wrong, in the route's error shape.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddSingleton<IProblemDetailsWriter, SeedErrorWriter>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddPipelineHealthChecks();
+
+        services.AddMassTransit(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.ConfigurePipelineHost(context);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    public static WebApplication MapEdgeApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
+        });
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

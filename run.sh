@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Sets up what is missing (PostgreSQL, RabbitMQ, Redis), builds, and runs Edge.Api and Handlers in the foreground.
+# Ctrl-C or SIGTERM stops both. Every setting can be overridden with environment variables (Section__Key), and
+# PIPELINE_HTTP_PORT moves the API from 8080.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/infra.sh
+infra_up
+
+dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+port="${PIPELINE_HTTP_PORT:-8080}"
+export PIPELINE_HTTP_PORT="$port"
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  [ "${#pids[@]}" -gt 0 ] && kill "${pids[@]}" 2>/dev/null
+  wait 2>/dev/null
+  exit 0
+}
+trap stop INT TERM EXIT
+
+(cd Handlers && exec dotnet bin/Release/net10.0/Pipeline.Handlers.dll) &
+pids+=($!)
+(cd Edge.Api && exec dotnet bin/Release/net10.0/Pipeline.Edge.Api.dll) &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+cat <<INFO
+
+  Pipeline is running
+    API        http://127.0.0.1:$port
+    API docs   http://127.0.0.1:$port/docs   (OpenAPI: /openapi/v1.json)
+    Health     http://127.0.0.1:$port/health/ready
+    RabbitMQ   http://127.0.0.1:$RABBIT_MGMT_PORT (guest/guest, loopback only)
+  Ctrl-C stops Edge.Api and Handlers; the data services keep running (scripts/infra.sh: infra_stop).
+
+INFO
+# Stop everything as soon as either host exits.
+wait -n "${pids[@]}"

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Installs (with apt, when missing) and starts private PostgreSQL, RabbitMQ and Redis instances on 127.0.0.1.
+# Sourced by run.sh, test.sh and bench.sh. Idempotent: running instances are reused; a stale one left behind by a
+# killed run (pid file without a process) is started again over its data.
+#
+# Every port and the data folder can be overridden: PIPELINE_DATA_DIR, PIPELINE_PG_PORT, PIPELINE_RABBIT_PORT,
+# PIPELINE_RABBIT_MGMT_PORT, PIPELINE_RABBIT_DIST_PORT, PIPELINE_REDIS_PORT.
+
+PIPELINE_ROOT="${PIPELINE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+PIPELINE_DATA_DIR="${PIPELINE_DATA_DIR:-$PIPELINE_ROOT/.data}"
+PG_PORT="${PIPELINE_PG_PORT:-55432}"
+RABBIT_PORT="${PIPELINE_RABBIT_PORT:-55672}"
+RABBIT_MGMT_PORT="${PIPELINE_RABBIT_MGMT_PORT:-55673}"
+RABBIT_DIST_PORT="${PIPELINE_RABBIT_DIST_PORT:-55674}"
+REDIS_PORT="${PIPELINE_REDIS_PORT:-56379}"
+PG_BIN="${PIPELINE_PG_BIN:-/usr/lib/postgresql/15/bin}"
+RABBIT_NODE="pipeline-${RABBIT_PORT}@localhost"
+# A loopback-only development instance; override PIPELINE_PG_PASSWORD for anything else.
+PG_USER="pipeline"
+PG_PASSWORD="${PIPELINE_PG_PASSWORD:-pipeline-dev}"
+PG_DATABASE="${PIPELINE_PG_DATABASE:-pipeline}"
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+infra_install() {
+  local packages=()
+  [ -x "$PG_BIN/postgres" ] && [ -x "$PG_BIN/initdb" ] || packages+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
+  command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+  command -v curl >/dev/null 2>&1 || packages+=(curl)
+  if [ "${#packages[@]}" -gt 0 ]; then
+    log "installing ${packages[*]} with apt"
+    as_root apt-get update -qq
+    # The packages' own service start is not wanted (no init system here, and we run private instances).
+    as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # wait_for <seconds> <description> <command...>
+  local seconds=$1 what=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    if [ "$SECONDS" -ge "$deadline" ]; then log "$what did not come up within ${seconds}s"; return 1; fi
+    sleep 0.5
+  done
+}
+
+# PostgreSQL refuses to run as root, so it runs as the postgres OS user. Its data folder must be reachable by that
+# user: when the checkout sits under a private home folder, the data goes to /var/tmp instead (and the log says so).
+pg_data_dir() {
+  local preferred="$PIPELINE_DATA_DIR/postgres"
+  if [ "$(id -u)" -ne 0 ]; then echo "$preferred"; return; fi
+  mkdir -p "$PIPELINE_DATA_DIR"
+  if runuser -u postgres -- test -x "$PIPELINE_DATA_DIR" 2>/dev/null; then echo "$preferred"; return; fi
+  local key; key=$(printf '%s' "$PIPELINE_DATA_DIR" | md5sum | cut -c1-12)
+  echo "/var/tmp/pipeline-$key/postgres"
+}
+
+run_as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+infra_start_postgres() {
+  local data; data=$(pg_data_dir)
+  PG_DATA_DIR="$data"
+  if ! id postgres >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then useradd --system --home-dir /var/lib/postgresql postgres; fi
+  if [ ! -s "$data/PG_VERSION" ]; then
+    log "initialising PostgreSQL in $data"
+    mkdir -p "$data"
+    [ "$(id -u)" -eq 0 ] && chown -R postgres: "$(dirname "$data")"
+    local pwfile; pwfile=$(mktemp); printf '%s\n' "$PG_PASSWORD" >"$pwfile"; chmod 644 "$pwfile"
+    run_as_pg "$PG_BIN/initdb" -D "$data" -U "$PG_USER" --pwfile="$pwfile" --auth-host=scram-sha-256 \
+      --auth-local=peer -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+    cat >>"$data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$data'
+max_connections = 300
+shared_buffers = 256MB
+fsync = on
+synchronous_commit = off
+EOF
+  fi
+  if run_as_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1 && port_open "$PG_PORT"; then
+    log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
+  else
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    # pg_ctl ignores a pid file whose process is gone; crash recovery replays the WAL.
+    run_as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null
+  fi
+  wait_for 60 PostgreSQL "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT"
+  if ! PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
+      "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'" | grep -q 1; then
+    PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "CREATE DATABASE \"$PG_DATABASE\"" \
+      2>/dev/null || true # a concurrent start may have created it
+  fi
+}
+
+rabbit_env() {
+  local base="$PIPELINE_DATA_DIR/rabbitmq"
+  mkdir -p "$base/mnesia" "$base/log"
+  export RABBITMQ_NODENAME="$RABBIT_NODE"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$RABBIT_PORT"
+  export RABBITMQ_DIST_PORT="$RABBIT_DIST_PORT"
+  export RABBITMQ_MNESIA_BASE="$base/mnesia"
+  export RABBITMQ_LOG_BASE="$base/log"
+  export RABBITMQ_PID_FILE="$base/rabbitmq.pid"
+  export RABBITMQ_CONFIG_FILE="$base/rabbitmq"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$base/advanced.config"
+  # The Erlang cookie lives in $HOME; a private HOME keeps it away from any system instance.
+  export HOME="$base"
+  cat >"$base/rabbitmq.conf" <<EOF
+listeners.tcp.1 = 127.0.0.1:$RABBIT_PORT
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $RABBIT_MGMT_PORT
+loopback_users.guest = true
+vm_memory_high_watermark.relative = 0.4
+disk_free_limit.absolute = 200MB
+log.console = false
+log.file.level = warning
+EOF
+  echo '[rabbitmq_management].' >"$base/enabled_plugins"
+  [ -f "$base/advanced.config" ] || echo '[].' >"$base/advanced.config"
+}
+
+rabbit_ready() { curl -sf -u guest:guest "http://127.0.0.1:$RABBIT_MGMT_PORT/api/overview" >/dev/null && port_open "$RABBIT_PORT"; }
+
+infra_start_rabbitmq() {
+  if rabbit_ready; then log "RabbitMQ already running on 127.0.0.1:$RABBIT_PORT"; return; fi
+  log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT (management on $RABBIT_MGMT_PORT)"
+  (
+    rabbit_env
+    local pidfile="$PIPELINE_DATA_DIR/rabbitmq/rabbitmq.pid"
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      log "RabbitMQ process $(cat "$pidfile") exists but does not answer yet; waiting for it"
+    else
+      rm -f "$pidfile"
+      # setsid: the broker outlives this script and ignores the terminal's Ctrl-C.
+      setsid /usr/lib/rabbitmq/bin/rabbitmq-server >"$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" 2>&1 </dev/null &
+    fi
+  )
+  wait_for 120 RabbitMQ rabbit_ready || { tail -20 "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" >&2; return 1; }
+}
+
+infra_start_redis() {
+  local dir="$PIPELINE_DATA_DIR/redis"
+  mkdir -p "$dir"
+  if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
+    log "Redis already running on 127.0.0.1:$REDIS_PORT"; return
+  fi
+  log "starting Redis on 127.0.0.1:$REDIS_PORT"
+  # A cache: nothing to persist, PostgreSQL is the source of truth.
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$dir" --daemonize yes --pidfile "$dir/redis.pid" \
+    --logfile "$dir/redis.log" --save "" --appendonly no --protected-mode yes
+  wait_for 30 Redis sh -c "redis-cli -h 127.0.0.1 -p $REDIS_PORT ping | grep -q PONG"
+}
+
+infra_stop() {
+  local data; data=$(pg_data_dir)
+  run_as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBIT_NODE" stop >/dev/null 2>&1) || true
+}
+
+# Exports the settings the .NET hosts read, in the ASP.NET Core environment-variable form (Section__Key).
+# Values already set by the caller win, so every setting can be overridden from the outside.
+infra_export_settings() {
+  export ConnectionStrings__Postgres="${ConnectionStrings__Postgres:-Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=$PG_USER;Password=$PG_PASSWORD;Maximum Pool Size=100}"
+  export RabbitMq__Host="${RabbitMq__Host:-127.0.0.1}"
+  export RabbitMq__Port="${RabbitMq__Port:-$RABBIT_PORT}"
+  export RabbitMq__ManagementPort="${RabbitMq__ManagementPort:-$RABBIT_MGMT_PORT}"
+  export RabbitMq__Username="${RabbitMq__Username:-guest}"
+  export RabbitMq__Password="${RabbitMq__Password:-guest}"
+  export Redis__Configuration="${Redis__Configuration:-127.0.0.1:$REDIS_PORT}"
+  export MASSTRANSIT_USAGE_TELEMETRY=false
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  # A per-checkout signing key, generated once and kept out of git, unless configuration provides one.
+  if [ -z "${Auth__SigningKey:-}" ]; then
+    local keyfile="$PIPELINE_DATA_DIR/signing.key"
+    [ -s "$keyfile" ] || { head -c 48 /dev/urandom | base64 -w0 >"$keyfile"; chmod 600 "$keyfile"; }
+    Auth__SigningKey=$(cat "$keyfile"); export Auth__SigningKey
+  fi
+}
+
+infra_up() {
+  infra_install
+  mkdir -p "$PIPELINE_DATA_DIR"
+  infra_start_postgres
+  infra_start_rabbitmq
+  infra_start_redis
+  infra_export_settings
+}

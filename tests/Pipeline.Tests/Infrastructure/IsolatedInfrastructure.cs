@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+
+namespace Pipeline.Tests.Infrastructure;
+
+/// <summary>
+/// A database, a RabbitMQ virtual host and a Redis key prefix of its own on the shared private instances, so test
+/// fixtures (and concurrent test runs) never see each other's data, queues or keys. Dropped again on dispose.
+/// </summary>
+public sealed class IsolatedInfrastructure : IAsyncDisposable
+{
+    private static readonly HttpClient Management = CreateManagementClient();
+
+    public string Name { get; } = $"t{DateTime.UtcNow:HHmmss}_{Guid.NewGuid():N}"[..24];
+    public string Database => Name;
+    public string VirtualHost => Name;
+    public string RedisPrefix => Name + ":";
+    public string PostgresConnectionString => TestSettings.PostgresFor(Database);
+
+    public Dictionary<string, string?> Settings => new()
+    {
+        ["ConnectionStrings:Postgres"] = PostgresConnectionString,
+        ["RabbitMq:Host"] = TestSettings.RabbitHost,
+        ["RabbitMq:Port"] = TestSettings.RabbitPort.ToString(),
+        ["RabbitMq:ManagementPort"] = TestSettings.RabbitManagementPort.ToString(),
+        ["RabbitMq:VirtualHost"] = VirtualHost,
+        ["RabbitMq:Username"] = TestSettings.RabbitUser,
+        ["RabbitMq:Password"] = TestSettings.RabbitPassword,
+        ["Redis:Configuration"] = TestSettings.Redis,
+        ["Redis:KeyPrefix"] = RedisPrefix,
+    };
+
+    public static async Task<IsolatedInfrastructure> CreateAsync()
+    {
+        var infrastructure = new IsolatedInfrastructure();
+        await using (var admin = new NpgsqlConnection(TestSettings.PostgresAdmin))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{infrastructure.Database}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        (await Management.PutAsync($"vhosts/{infrastructure.VirtualHost}", null)).EnsureSuccessStatusCode();
+        var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+        (await Management.PutAsync($"permissions/{infrastructure.VirtualHost}/{TestSettings.RabbitUser}", permissions)).EnsureSuccessStatusCode();
+        return infrastructure;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using (var admin = new NpgsqlConnection(TestSettings.PostgresAdmin))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        await Management.DeleteAsync($"vhosts/{VirtualHost}");
+    }
+
+    private static HttpClient CreateManagementClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://{TestSettings.RabbitHost}:{TestSettings.RabbitManagementPort}/api/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestSettings.RabbitUser}:{TestSettings.RabbitPassword}")));
+        return client;
+    }
+}
