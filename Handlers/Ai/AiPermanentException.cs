@@ -1,0 +1,7 @@
+namespace Pipeline.Handlers.Ai;
+
+/// <summary>
+/// The provider refused for good (bad key, unknown model, 4xx other than 429), or its output stayed invalid after the
+/// allowed repairs. Retrying the same request will not help; the stage fails.
+/// </summary>
+public sealed class AiPermanentException(string message, Exception? inner = null) : Exception(message, inner);

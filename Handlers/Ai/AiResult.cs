@@ -1,0 +1,3 @@
+namespace Pipeline.Handlers.Ai;
+
+public record AiResult<T>(T Value, AiUsage Usage);

@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Content;
+
+public record PlannedSection(string Title, IReadOnlyList<string> Keywords);
