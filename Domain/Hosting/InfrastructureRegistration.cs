@@ -4,8 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Dapper;
 using Pipeline.Domain.Database;
+using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Tasks;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Hosting;
@@ -18,6 +21,7 @@ public static class InfrastructureRegistration
         // MassTransit 8.4 reports usage to an internet host unless told not to; this machine must never try.
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
 
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         var connectionString = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
@@ -35,6 +39,13 @@ public static class InfrastructureRegistration
             options.SyncTimeout = 2000;
             return ConnectionMultiplexer.Connect(options);
         });
+        builder.Services.AddSingleton<ITaskStatusCache, RedisTaskStatusCache>();
+        builder.Services.AddSingleton<TaskStatusRepository>();
+        builder.Services.AddSingleton<TaskStatusReader>();
+        builder.Services.AddSingleton<TaskCancellation>();
+        builder.Services.AddSingleton<LearningPathWriter>();
+        builder.Services.AddSingleton<CardWriter>();
+        builder.Services.AddSingleton<LearningPathReader>();
         return builder;
     }
 

@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.LearningPaths;
+
+public sealed record CardView(long Id, string Front, string Back);

@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.LearningPaths;
+
+public sealed record CourseOutline(long CourseId, string Title, string Description, IReadOnlyList<SectionOutline> Sections);

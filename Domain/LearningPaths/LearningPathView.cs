@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.LearningPaths;
+
+public sealed record LearningPathView(LearningPathSummary Path, IReadOnlyList<CourseOutline> Courses);

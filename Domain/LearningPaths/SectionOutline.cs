@@ -1,0 +1,4 @@
+namespace Pipeline.Domain.LearningPaths;
+
+/// <summary>A section as seed 000 lists it: <c>{section_id, title, keywords}</c>, with its cards once generated.</summary>
+public sealed record SectionOutline(long SectionId, string Title, string[] Keywords, IReadOnlyList<CardView>? Cards = null);

@@ -1,0 +1,17 @@
+namespace Pipeline.Domain.Tasks;
+
+/// <summary>
+/// The hot copy of task statuses and the channel of their changes. PostgreSQL stays the source of truth: every
+/// method may fail or miss (the cache is down or cold), and callers then read PostgreSQL.
+/// </summary>
+public interface ITaskStatusCache
+{
+    /// <summary>Null when the task is not cached or the cache is unreachable.</summary>
+    Task<CachedTaskStatus?> TryGetAsync(string taskId);
+
+    /// <summary>Stores the status and announces it to subscribers. Never throws: a stale cache is repaired by the next write.</summary>
+    Task SetAndPublishAsync(TaskStatusRecord status);
+
+    /// <summary>Calls <paramref name="onChange"/> with each new status JSON of the task until disposed.</summary>
+    Task<IAsyncDisposable> SubscribeAsync(string taskId, Func<string, Task> onChange);
+}

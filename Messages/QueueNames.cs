@@ -1,0 +1,18 @@
+namespace Pipeline.Messages;
+
+/// <summary>
+/// The queues of the pipeline: part of the public bus contract (docs/bus-contracts.md), so other systems can send
+/// commands with any AMQP client.
+/// </summary>
+public static class QueueNames
+{
+    /// <summary>Accepts <c>GenerateLearningPath</c>, <c>CancelLearningPathTask</c>, <c>RetryLearningPathTask</c>.</summary>
+    public const string LearningPathSaga = "learning-path-saga";
+
+    public const string ExtractLearningGoals = "extract-learning-goals";
+    public const string PlanLearningPath = "plan-learning-path";
+    public const string SaveLearningPath = "save-learning-path";
+    public const string GenerateSectionCards = "generate-section-cards";
+
+    public static Uri Address(string queue) => new($"queue:{queue}");
+}

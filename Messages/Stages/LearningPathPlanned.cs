@@ -1,0 +1,5 @@
+using Pipeline.Messages.Content;
+
+namespace Pipeline.Messages.Stages;
+
+public record LearningPathPlanned(Guid TaskId, PlannedPath Plan, LlmUsage Usage);

@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Stages;
+
+public record SavedSection(long SectionId, string CourseTitle, string Title, IReadOnlyList<string> Keywords);

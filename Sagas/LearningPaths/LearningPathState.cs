@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using MassTransit;
+using Pipeline.Messages.Content;
+using Pipeline.Messages.Stages;
+
+namespace Pipeline.Sagas.LearningPaths;
+
+/// <summary>
+/// Everything the learning-path saga remembers about one task. What a finished stage produced (goals, plan, saved
+/// sections) is kept, so a retry resumes at the failed stage without redoing earlier ones.
+/// </summary>
+public class LearningPathState : SagaStateMachineInstance, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+    public int Version { get; set; }
+    public string CurrentState { get; set; } = "";
+
+    public long UserId { get; set; }
+    public string PublicTaskId { get; set; } = "";
+    public string Prompt { get; set; } = "";
+
+    // What the frontend sees (seed 002), written to user_tasks in the same transaction as this state.
+    public string Status { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public double Progress { get; set; }
+    public string? ResultMessage { get; set; }
+    public string? ErrorDetails { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    // What the stages produced.
+    public LearningGoals? Goals { get; set; }
+    public PlannedPath? Plan { get; set; }
+    public long? LearningPathId { get; set; }
+    public List<SavedSection> Sections { get; set; } = [];
+    public int CardsPerSection { get; set; }
+    public Dictionary<long, int> CardsBySection { get; set; } = [];
+
+    /// <summary>The stage to resume at when the task failed or timed out.</summary>
+    public string? FailedStage { get; set; }
+
+    // A synchronous caller waiting for the structure (seed 000's endpoint), answered when it is saved.
+    public Guid? RequestId { get; set; }
+    public Uri? ResponseAddress { get; set; }
+
+    public Guid? StageTimeoutTokenId { get; set; }
+    public int StageResends { get; set; }
+
+    public string? LlmProvider { get; set; }
+    public string? LlmModel { get; set; }
+    public long PromptTokens { get; set; }
+    public long CompletionTokens { get; set; }
+    public int LlmCalls { get; set; }
+
+    /// <summary>When the current stage last moved forward; the stage timeout counts from here.</summary>
+    public DateTimeOffset LastProgressAt { get; set; }
+
+    [JsonIgnore] public int TotalCards => Sections.Count * CardsPerSection;
+    [JsonIgnore] public int CompletedCards => CardsBySection.Values.Sum();
+    [JsonIgnore] public bool AllSectionsHaveCards => Sections.All(s => CardsBySection.ContainsKey(s.SectionId));
+}

@@ -1,0 +1,135 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Pipeline.Domain.Tasks;
+using Pipeline.Messages.LearningPaths;
+using Pipeline.Messages.Stages;
+
+namespace Pipeline.Sagas.LearningPaths;
+
+/// <summary>
+/// The order of the learning-path pipeline: extract goals → plan structure → save structure → generate cards.
+/// A stage's completion event is also accepted while the task is failed or timed out at that stage, so a failed
+/// message replayed by operations resumes the task. Late or duplicate events are ignored.
+/// </summary>
+public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningPathState>
+{
+    public LearningPathStateMachine(IOptions<LearningPathOptions> options)
+    {
+        var settings = options.Value;
+        InstanceState(x => x.CurrentState);
+        OnUnhandledEvent(context => context.Ignore());
+
+        Event(() => GenerateRequested, e => e.CorrelateById(c => c.Message.TaskId));
+        Event(() => CancelRequested, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => RetryRequested, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => GoalsExtracted, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => PathPlanned, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => PathSaved, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => CardsGenerated, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => ExtractionFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => PlanningFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => SavingFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => CardsFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        Schedule(() => StageTimeout, x => x.StageTimeoutTokenId, s =>
+        {
+            s.Delay = settings.StageTimeout;
+            s.Received = r => { r.CorrelateById(c => c.Message.TaskId); r.OnMissingInstance(m => m.Discard()); };
+        });
+
+        Initially(
+            When(GenerateRequested)
+                .Then(context => context.Saga.Begin(context.Message, context.RequestId, context.ResponseAddress, settings.CardsPerSection))
+                .ThenAsync(StageCommands.SendAsync)
+                .Schedule(StageTimeout, StageTimedOut)
+                .TransitionTo(ExtractingGoals));
+
+        During(ExtractingGoals, Failed, TimedOut,
+            When(GoalsExtracted, context => context.Saga.Stage == TaskStages.ExtractingGoals)
+                .Then(context => context.Saga.GoalsExtracted(context.Message))
+                .ThenAsync(StageCommands.SendAsync)
+                .Schedule(StageTimeout, StageTimedOut)
+                .TransitionTo(PlanningStructure));
+
+        During(PlanningStructure, Failed, TimedOut,
+            When(PathPlanned, context => context.Saga.Stage == TaskStages.PlanningPathStructure)
+                .Then(context => context.Saga.PathPlanned(context.Message))
+                .ThenAsync(StageCommands.SendAsync)
+                .Schedule(StageTimeout, StageTimedOut)
+                .TransitionTo(SavingStructure));
+
+        During(SavingStructure, Failed, TimedOut,
+            When(PathSaved, context => context.Saga.Stage == TaskStages.SavingStructure)
+                .Then(context => context.Saga.PathSaved(context.Message))
+                .ThenAsync(context => WaitingCaller.AnswerAsync(context, new LearningPathStructureReady(context.Saga.CorrelationId, context.Message.LearningPathId)))
+                .IfElse(context => context.Saga.AllSectionsHaveCards,
+                    done => done.Then(context => context.Saga.Complete()).Unschedule(StageTimeout).TransitionTo(Completed),
+                    cards => cards.ThenAsync(StageCommands.SendAsync).Schedule(StageTimeout, StageTimedOut).TransitionTo(GeneratingCards)));
+
+        During(GeneratingCards, Failed, TimedOut,
+            When(CardsGenerated, context => context.Saga.Stage == TaskStages.GeneratingCards)
+                .Then(context => context.Saga.SectionCardsGenerated(context.Message))
+                .If(context => context.Saga.AllSectionsHaveCards,
+                    done => done.Then(context => context.Saga.Complete()).Unschedule(StageTimeout).TransitionTo(Completed)));
+
+        During(ExtractingGoals,
+            When(ExtractionFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).Unschedule(StageTimeout).TransitionTo(Failed));
+        During(PlanningStructure,
+            When(PlanningFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).Unschedule(StageTimeout).TransitionTo(Failed));
+        During(SavingStructure,
+            When(SavingFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).Unschedule(StageTimeout).TransitionTo(Failed));
+        During(GeneratingCards,
+            When(CardsFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).Unschedule(StageTimeout).TransitionTo(Failed));
+
+        During(ExtractingGoals, PlanningStructure, SavingStructure, GeneratingCards,
+            When(StageTimeout.Received)
+                .IfElse(context => context.Saga.StageResends < settings.MaxStageResends,
+                    resend => resend.Then(context => context.Saga.StageResent()).ThenAsync(StageCommands.SendAsync).Schedule(StageTimeout, StageTimedOut),
+                    giveUp => giveUp.Then(context => context.Saga.TimeOut(settings.StageTimeout)).ThenAsync(AnswerFailureAsync).TransitionTo(TimedOut)));
+
+        During([ExtractingGoals, PlanningStructure, SavingStructure, GeneratingCards, Failed, TimedOut],
+            When(CancelRequested)
+                .Then(context => context.Saga.Cancel(context.Message.Reason))
+                .ThenAsync(AnswerFailureAsync)
+                .Unschedule(StageTimeout)
+                .TransitionTo(Canceled));
+
+        During(Failed, TimedOut,
+            When(RetryRequested)
+                .Then(context => context.Saga.Resume())
+                .ThenAsync(StageCommands.SendAsync)
+                .Schedule(StageTimeout, StageTimedOut)
+                .If(context => context.Saga.Stage == TaskStages.ExtractingGoals, b => b.TransitionTo(ExtractingGoals))
+                .If(context => context.Saga.Stage == TaskStages.PlanningPathStructure, b => b.TransitionTo(PlanningStructure))
+                .If(context => context.Saga.Stage == TaskStages.SavingStructure, b => b.TransitionTo(SavingStructure))
+                .If(context => context.Saga.Stage == TaskStages.GeneratingCards, b => b.TransitionTo(GeneratingCards)));
+    }
+
+    public State ExtractingGoals { get; private set; } = null!;
+    public State PlanningStructure { get; private set; } = null!;
+    public State SavingStructure { get; private set; } = null!;
+    public State GeneratingCards { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+    public State TimedOut { get; private set; } = null!;
+    public State Canceled { get; private set; } = null!;
+
+    public Event<GenerateLearningPath> GenerateRequested { get; private set; } = null!;
+    public Event<CancelLearningPathTask> CancelRequested { get; private set; } = null!;
+    public Event<RetryLearningPathTask> RetryRequested { get; private set; } = null!;
+    public Event<LearningGoalsExtracted> GoalsExtracted { get; private set; } = null!;
+    public Event<LearningPathPlanned> PathPlanned { get; private set; } = null!;
+    public Event<LearningPathSaved> PathSaved { get; private set; } = null!;
+    public Event<SectionCardsGenerated> CardsGenerated { get; private set; } = null!;
+    public Event<Fault<ExtractLearningGoals>> ExtractionFaulted { get; private set; } = null!;
+    public Event<Fault<PlanLearningPath>> PlanningFaulted { get; private set; } = null!;
+    public Event<Fault<SaveLearningPath>> SavingFaulted { get; private set; } = null!;
+    public Event<Fault<GenerateSectionCards>> CardsFaulted { get; private set; } = null!;
+    public Schedule<LearningPathState, StageTimedOut> StageTimeout { get; private set; } = null!;
+
+    private static StageTimedOut StageTimedOut<T>(BehaviorContext<LearningPathState, T> context) where T : class =>
+        new(context.Saga.CorrelationId);
+
+    // Before the structure is saved a caller may be waiting synchronously; it must hear about a failure at once.
+    private static Task AnswerFailureAsync<T>(BehaviorContext<LearningPathState, T> context) where T : class =>
+        WaitingCaller.AnswerAsync(context, new LearningPathGenerationFailed(context.Saga.CorrelationId, context.Saga.Stage, context.Saga.ErrorDetails ?? context.Saga.ResultMessage ?? "failed"));
+}

@@ -1,0 +1,48 @@
+using Npgsql;
+
+namespace Pipeline.Sagas.LearningPaths;
+
+/// <summary>
+/// Writes seed 002's task row from the saga state, inside the saga's own transaction, so the status a user polls
+/// always matches what the saga decided. Progress in the row never goes down.
+/// </summary>
+public static class TaskRowWriter
+{
+    private const string Upsert = """
+        INSERT INTO user_tasks (task_id, correlation_id, user_id, learning_path_id, status, stage, progress, total_items,
+            completed_items, result_message, error_details, prompt, prompt_tokens, completion_tokens, llm_calls,
+            started_at, ended_at, created_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+        ON CONFLICT (correlation_id) DO UPDATE SET
+            learning_path_id = EXCLUDED.learning_path_id,
+            status = EXCLUDED.status,
+            stage = EXCLUDED.stage,
+            progress = GREATEST(user_tasks.progress, EXCLUDED.progress),
+            total_items = EXCLUDED.total_items,
+            completed_items = GREATEST(user_tasks.completed_items, EXCLUDED.completed_items),
+            result_message = EXCLUDED.result_message,
+            error_details = EXCLUDED.error_details,
+            prompt_tokens = EXCLUDED.prompt_tokens,
+            completion_tokens = EXCLUDED.completion_tokens,
+            llm_calls = EXCLUDED.llm_calls,
+            started_at = COALESCE(user_tasks.started_at, EXCLUDED.started_at),
+            ended_at = EXCLUDED.ended_at,
+            updated_at = GREATEST(user_tasks.updated_at, EXCLUDED.updated_at)
+        """;
+
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LearningPathState saga,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Upsert, connection, transaction);
+        object?[] values =
+        [
+            saga.PublicTaskId, saga.CorrelationId, saga.UserId, saga.LearningPathId, saga.Status, saga.Stage, saga.Progress,
+            saga.Sections.Count == 0 ? null : saga.TotalCards, saga.CompletedCards, saga.ResultMessage, saga.ErrorDetails,
+            saga.Prompt, saga.PromptTokens, saga.CompletionTokens, saga.LlmCalls, saga.StartedAt, saga.EndedAt, saga.CreatedAt,
+            saga.UpdatedAt,
+        ];
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
