@@ -17,6 +17,15 @@ public sealed class TaskStatusRepository(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
+    public async Task<(TaskStatusRecord Record, Guid CorrelationId)?> FindWithCorrelationAsync(string taskId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns}, correlation_id FROM user_tasks WHERE task_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return (Read(reader), reader.GetGuid(15));
+    }
+
     public async Task<TaskStatusRecord?> FindAsync(Guid correlationId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM user_tasks WHERE correlation_id = $1");
@@ -47,8 +56,12 @@ public sealed class TaskStatusRepository(NpgsqlDataSource dataSource)
         var results = new List<TaskStatusRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
-            results.Add(new TaskStatusRecord(
+            results.Add(Read(reader));
+        return results;
+    }
+
+    private static TaskStatusRecord Read(NpgsqlDataReader reader) =>
+            new TaskStatusRecord(
                 TaskId: reader.GetString(0),
                 UserId: reader.GetInt64(1),
                 LearningPathId: reader.IsDBNull(2) ? null : reader.GetInt64(2),
@@ -63,8 +76,5 @@ public sealed class TaskStatusRepository(NpgsqlDataSource dataSource)
                 EndedAt: reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
                 Id: reader.GetInt64(12),
                 CreatedAt: reader.GetFieldValue<DateTimeOffset>(13),
-                UpdatedAt: reader.GetFieldValue<DateTimeOffset>(14)));
-        }
-        return results;
-    }
+                UpdatedAt: reader.GetFieldValue<DateTimeOffset>(14));
 }

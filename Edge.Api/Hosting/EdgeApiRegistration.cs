@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Domain.Hosting;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
+using Pipeline.Edge.Api.LearningPaths;
+using Pipeline.Edge.Api.Tasks;
+using Pipeline.Messages;
+using Pipeline.Messages.LearningPaths;
 
 namespace Pipeline.Edge.Api.Hosting;
 
@@ -32,10 +36,13 @@ public static class EdgeApiRegistration
         services.AddValidation();
         services.AddOpenApi();
         services.AddPipelineHealthChecks();
+        services.AddAiRateLimits(builder.Configuration);
+        services.AddScoped<LearningPathGeneration>();
 
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
+            bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
@@ -57,6 +64,9 @@ public static class EdgeApiRegistration
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
+        app.MapRecommendationEndpoints();
+        app.MapTaskEndpoints();
+        app.MapLearningPathEndpoints();
         return app;
     }
 }
