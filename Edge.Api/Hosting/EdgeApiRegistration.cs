@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Domain.Hosting;
+using Pipeline.Edge.Api.Auth;
+using Pipeline.Edge.Api.Auth.Endpoints;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 
@@ -32,6 +34,7 @@ public static class EdgeApiRegistration
         services.AddValidation();
         services.AddOpenApi();
         services.AddPipelineHealthChecks();
+        builder.AddPipelineAuth();
 
         services.AddMassTransit(bus =>
         {
@@ -49,14 +52,17 @@ public static class EdgeApiRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
         return app;
     }
 }
