@@ -22,6 +22,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         if (exception is ApiException { RetryAfterSeconds: { } retryAfter })
             httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        // RFC 9110: a 401 names the scheme to authenticate with (the JWT challenge does this itself; thrown 401s here).
+        if (status == StatusCodes.Status401Unauthorized && !httpContext.Response.Headers.ContainsKey("WWW-Authenticate"))
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+
         httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Detail = message };
         if (code is not null) problem.Extensions[SeedErrorWriter.CodeKey] = code;

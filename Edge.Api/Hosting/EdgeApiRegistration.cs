@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Domain.Hosting;
+using Pipeline.Edge.Api.Auth;
+using Pipeline.Edge.Api.Auth.Endpoints;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
@@ -36,6 +38,7 @@ public static class EdgeApiRegistration
         services.AddValidation();
         services.AddOpenApi();
         services.AddPipelineHealthChecks();
+        builder.AddPipelineAuth();
         services.AddAiRateLimits(builder.Configuration);
         services.AddScoped<LearningPathGeneration>();
 
@@ -56,14 +59,18 @@ public static class EdgeApiRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
         app.MapRecommendationEndpoints();
         app.MapTaskEndpoints();
         app.MapLearningPathEndpoints();

@@ -9,6 +9,8 @@ CREATE TABLE users (
     roles          text[] NOT NULL DEFAULT ARRAY['student'],
     is_guest       boolean NOT NULL DEFAULT false,
     preferences    jsonb NOT NULL DEFAULT '{}'::jsonb,
+    -- Seed 003's learning_profile (level, preferred_learning_style, strengths, areas_for_improvement).
+    learning_profile jsonb NOT NULL DEFAULT '{}'::jsonb,
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now()
 );
@@ -36,6 +38,8 @@ CREATE TABLE refresh_tokens (
 );
 CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id);
 
+-- Failed logins per account name (lower-cased, as typed: unknown accounts are throttled too, so the answer does not
+-- reveal which accounts exist). Kept in PostgreSQL so every instance counts the same failures.
 CREATE TABLE login_failures (
     account      text PRIMARY KEY,
     failures     integer NOT NULL,

@@ -1,0 +1,91 @@
+using Dapper;
+using Npgsql;
+using Pipeline.Edge.Api.Errors;
+
+namespace Pipeline.Edge.Api.Auth.Accounts;
+
+/// <summary>Reads and writes <c>users</c> rows for authentication.</summary>
+public sealed class UserStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        """
+        id, email, username, password_hash AS PasswordHash, first_name AS FirstName, last_name AS LastName,
+        display_name AS DisplayName, roles, is_guest AS IsGuest, preferences::text AS Preferences,
+        learning_profile::text AS LearningProfile, created_at AS CreatedAt
+        """;
+
+    public async Task<UserAccount?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserAccount>($"SELECT {Columns} FROM users WHERE id = @id", new { id });
+    }
+
+    /// <summary>A registered (non-guest) account by email or chosen username, ignoring case.</summary>
+    public async Task<UserAccount?> FindByLoginAsync(string login, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<UserAccount>(
+            $"""
+            SELECT {Columns} FROM users
+            WHERE NOT is_guest AND (lower(email) = lower(@login) OR lower(username) = lower(@login))
+            ORDER BY (lower(email) = lower(@login)) DESC
+            LIMIT 1
+            """, new { login });
+    }
+
+    public async Task<UserAccount> CreateAsync(NewAccount account, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await connection.QuerySingleAsync<UserAccount>(
+                $"""
+                INSERT INTO users (email, username, password_hash, first_name, last_name, display_name)
+                VALUES (@Email, @Username, @passwordHash, @FirstName, @LastName, @DisplayName)
+                RETURNING {Columns}
+                """,
+                new { account.Email, account.Username, passwordHash, account.FirstName, account.LastName, account.DisplayName });
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw e.ConstraintName == "users_username_key"
+                ? ApiException.Conflict("Username already taken")
+                : new EmailAlreadyRegisteredException();
+        }
+    }
+
+    /// <summary>A guest has no password and an address nobody can own (.invalid is reserved), so it can never log in again.</summary>
+    public async Task<UserAccount> CreateGuestAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<UserAccount>(
+            $"""
+            INSERT INTO users (email, display_name, is_guest) VALUES (@email, 'Guest', true)
+            RETURNING {Columns}
+            """, new { email = $"guest-{Guid.NewGuid():N}@guest.invalid" });
+    }
+
+    public async Task UpdatePasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE users SET password_hash = @passwordHash, updated_at = now() WHERE id = @id", new { id, passwordHash });
+    }
+
+    /// <summary>
+    /// Creates the account as an admin, or adds the admin role to an existing one (its password is left alone).
+    /// One statement, so two instances starting together end with one admin row.
+    /// </summary>
+    public async Task<long> EnsureAdminAsync(string email, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO users (email, password_hash, display_name, roles) VALUES (@email, @passwordHash, 'Administrator', ARRAY['admin'])
+            ON CONFLICT ((lower(email))) DO UPDATE
+               SET roles = CASE WHEN 'admin' = ANY (users.roles) THEN users.roles ELSE array_append(users.roles, 'admin') END,
+                   is_guest = false,
+                   updated_at = now()
+            RETURNING id
+            """, new { email, passwordHash });
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Edge.Api.Auth;
+
+/// <summary>Settings of section <c>Auth</c> (environment: <c>Auth__SigningKey</c>, <c>Auth__AccessTokenMinutes</c>, ...).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>HS256 key: base64 or a raw string, at least 32 bytes either way. Required.</summary>
+    public string? SigningKey { get; set; }
+
+    [Required] public string Issuer { get; set; } = "pipeline";
+    [Required] public string Audience { get; set; } = "pipeline-api";
+
+    /// <summary>Seed 003 shows <c>expires_in: 3600</c>.</summary>
+    [Range(1, 24 * 60)] public int AccessTokenMinutes { get; set; } = 60;
+
+    /// <summary>A session (and its refresh token) lives this long after the last refresh.</summary>
+    [Range(1, 365)] public int RefreshTokenDays { get; set; } = 30;
+
+    /// <summary>How long an instance trusts that a session it has seen active is still active (logout elsewhere shows after this).</summary>
+    [Range(0, 300)] public int ActiveSessionCacheSeconds { get; set; } = 5;
+
+    [Range(1, 1000)] public int MaxFailedLogins { get; set; } = 5;
+    [Range(1, 24 * 60)] public int FailedLoginWindowMinutes { get; set; } = 15;
+    [Range(1, 24 * 60)] public int LockoutMinutes { get; set; } = 15;
+}

@@ -1,0 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Edge.Api.Auth.Contracts;
+
+public sealed record RefreshRequest([Required] string RefreshToken);

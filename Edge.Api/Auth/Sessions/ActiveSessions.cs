@@ -1,0 +1,31 @@
+using Dapper;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Pipeline.Edge.Api.Auth.Sessions;
+
+/// <summary>
+/// Answers "is this session still active?" for every authenticated request. Clients poll task status often, so an
+/// active answer is remembered for a few seconds; an inactive one is never cached (it cannot become active again).
+/// </summary>
+public sealed class ActiveSessions(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<AuthOptions> options)
+{
+    public async Task<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(Key(sessionId), out _))
+            return true;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var active = await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM auth_sessions WHERE id = @sessionId AND revoked_at IS NULL AND expires_at > now())",
+            new { sessionId });
+        var ttl = TimeSpan.FromSeconds(options.Value.ActiveSessionCacheSeconds);
+        if (active && ttl > TimeSpan.Zero)
+            cache.Set(Key(sessionId), true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl, Size = 1 });
+        return active;
+    }
+
+    public void Forget(Guid sessionId) => cache.Remove(Key(sessionId));
+
+    private static string Key(Guid sessionId) => "auth-session:" + sessionId.ToString("N");
+}
