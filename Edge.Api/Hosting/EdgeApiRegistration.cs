@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Domain.Hosting;
+using Pipeline.Domain.Messaging;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 
@@ -36,9 +37,12 @@ public static class EdgeApiRegistration
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
+            // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
+            bus.AddPipelineScheduler();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
+                rabbit.UsePipelineScheduler();
                 rabbit.ConfigureEndpoints(context);
             });
         });
