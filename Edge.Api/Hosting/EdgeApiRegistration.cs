@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Domain.Hosting;
+using Pipeline.Domain.Messaging;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Auth.Endpoints;
 using Pipeline.Edge.Api.Errors;
@@ -46,9 +47,12 @@ public static class EdgeApiRegistration
         {
             bus.DisableUsageTelemetry();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
+            // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
+            bus.AddPipelineScheduler();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
+                rabbit.UsePipelineScheduler();
                 rabbit.ConfigureEndpoints(context);
             });
         });

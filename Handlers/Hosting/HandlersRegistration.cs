@@ -1,5 +1,7 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
+using Pipeline.Domain.Messaging;
+using Pipeline.Handlers.Scheduling;
 
 namespace Pipeline.Handlers.Hosting;
 
@@ -11,9 +13,12 @@ public static class HandlersRegistration
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
+            bus.AddPipelineScheduler();
+            bus.AddPostgresMessageScheduler();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
+                rabbit.UsePipelineScheduler();
                 rabbit.ConfigureEndpoints(context);
             });
         });

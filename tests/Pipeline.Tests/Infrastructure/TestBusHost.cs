@@ -1,0 +1,54 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Domain.Hosting;
+using Pipeline.Domain.Messaging;
+
+namespace Pipeline.Tests.Infrastructure;
+
+/// <summary>
+/// Starts a host with the pipeline's infrastructure (migrated database, RabbitMQ connection, scheduler client) and
+/// only the consumers and sagas a test registers, on an <see cref="IsolatedInfrastructure"/>.
+/// </summary>
+public static class TestBusHost
+{
+    public static async Task<IHost> StartAsync(IsolatedInfrastructure infrastructure, Action<IBusRegistrationConfigurator> configureBus,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(infrastructure.Settings);
+        builder.AddPipelineInfrastructure();
+        // Tests publish as soon as the host is up: the queues must be bound by then.
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(30);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        configureServices?.Invoke(builder.Services);
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.AddPipelineScheduler();
+            configureBus(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.ConfigurePipelineHost(context);
+                rabbit.UsePipelineScheduler();
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    public static async Task StopAndDisposeAsync(this IHost? host)
+    {
+        if (host is null)
+            return;
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

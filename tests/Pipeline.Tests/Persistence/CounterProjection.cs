@@ -1,0 +1,41 @@
+using Dapper;
+using Npgsql;
+using Pipeline.Sagas.Persistence;
+
+namespace Pipeline.Tests.Persistence;
+
+/// <summary>
+/// Mirrors the counter into <c>counter_projection</c> the way a feature mirrors saga state into its task row. With the
+/// note <see cref="FailNote"/> it writes its row and then throws, so a test can see both writes roll back.
+/// </summary>
+public sealed class CounterProjection(NpgsqlDataSource dataSource, ProjectionLog log) : ISagaStateProjection<CounterState>
+{
+    public const string FailNote = "fail-projection";
+
+    public const string CreateTable = """
+        CREATE TABLE IF NOT EXISTS counter_projection (correlation_id uuid PRIMARY KEY, state text, count int NOT NULL)
+        """;
+
+    public async Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CounterState instance, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO counter_projection (correlation_id, state, count) VALUES (@CorrelationId, @CurrentState, @Count)
+            ON CONFLICT (correlation_id) DO UPDATE SET state = excluded.state, count = excluded.count
+            """, new { instance.CorrelationId, instance.CurrentState, instance.Count }, transaction);
+        if (instance.LastNote == FailNote)
+        {
+            log.FailedProjections.Enqueue(instance.CorrelationId);
+            throw new InvalidOperationException("The projection failed on purpose");
+        }
+    }
+
+    public async Task AfterCommitAsync(CounterState instance, CancellationToken cancellationToken)
+    {
+        // Another connection sees the projected row only if the transaction really committed before this call.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var visible = await connection.ExecuteScalarAsync<int?>(
+            "SELECT count FROM counter_projection WHERE correlation_id = @CorrelationId", new { instance.CorrelationId });
+        log.Committed.Enqueue(new ProjectionLog.CommittedProjection(instance.CorrelationId, instance.CurrentState, instance.Count, visible));
+    }
+}

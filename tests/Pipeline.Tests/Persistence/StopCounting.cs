@@ -1,0 +1,3 @@
+namespace Pipeline.Tests.Persistence;
+
+public sealed record StopCounting(Guid CorrelationId);
