@@ -1,5 +1,6 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
+using Pipeline.Handlers.Ai;
 
 namespace Pipeline.Handlers.Hosting;
 
@@ -8,6 +9,7 @@ public static class HandlersRegistration
 {
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
+        builder.AddPipelineAi();
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
