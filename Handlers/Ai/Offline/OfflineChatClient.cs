@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Pipeline.Handlers.Ai.Offline;
+
+/// <summary>
+/// The default provider: answers the pipeline's structured-output requests from templates, deterministically, with no
+/// network and no key, so the whole system runs (and its tests pass) on a machine without a model. Everything it
+/// writes is labelled (see <see cref="OfflineLabel"/>).
+/// </summary>
+public sealed class OfflineChatClient : IChatClient
+{
+    public const string ModelId = "offline-templates-1";
+
+    private static readonly ChatClientMetadata Metadata = new(AiOptions.OfflineProvider, null, ModelId);
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var conversation = messages.ToList();
+        var schemaName = (options?.ResponseFormat as ChatResponseFormatJson)?.SchemaName;
+        // Repairs append messages; the inputs are always in the first user message.
+        var input = conversation.FirstOrDefault(message => message.Role == ChatRole.User)?.Text ?? "";
+
+        string? answer;
+        try
+        {
+            answer = OfflineAnswers.Answer(schemaName, input);
+        }
+        catch (JsonException e)
+        {
+            throw new AiPermanentException($"The offline provider could not read the inputs for '{schemaName}': {e.Message}", e);
+        }
+        if (answer is null)
+            throw new AiPermanentException($"The offline provider only answers the pipeline's schemas, not '{schemaName ?? "(none)"}'.");
+
+        // Roughly four characters per token, like English text in OpenAI's tokenizers: plausible numbers for cost reports.
+        var promptTokens = Math.Max(1, conversation.Sum(message => message.Text.Length) / 4);
+        var completionTokens = Math.Max(1, answer.Length / 4);
+        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
+        {
+            ModelId = ModelId,
+            FinishReason = ChatFinishReason.Stop,
+            Usage = new UsageDetails
+            {
+                InputTokenCount = promptTokens,
+                OutputTokenCount = completionTokens,
+                TotalTokenCount = promptTokens + completionTokens,
+            },
+        });
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        foreach (var update in response.ToChatResponseUpdates()) yield return update;
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(ChatClientMetadata) ? Metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    public void Dispose()
+    {
+    }
+}
