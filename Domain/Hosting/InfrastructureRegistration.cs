@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Dapper;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
@@ -21,7 +20,6 @@ public static class InfrastructureRegistration
         // MassTransit 8.4 reports usage to an internet host unless told not to; this machine must never try.
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
 
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
         var connectionString = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());

@@ -3,6 +3,8 @@ using Npgsql;
 
 namespace Pipeline.Domain.LearningPaths;
 
+using SummaryRow = (long Id, string Title, string Description, string DifficultyLevel, int EstimatedDays, string[] Interests, DateTime CreatedAt);
+
 /// <summary>Reads paths for the API: one query per level, never one per row.</summary>
 public sealed class LearningPathReader(NpgsqlDataSource dataSource)
 {
@@ -11,11 +13,11 @@ public sealed class LearningPathReader(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<LearningPathSummary>> ListForUserAsync(long userId, int skip, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<LearningPathSummary>(
+        return (await connection.QueryAsync<SummaryRow>(
             $"""
             SELECT {SummaryColumns} FROM learning_paths p JOIN user_learning_paths u ON u.learning_path_id = p.id
             WHERE u.user_id = @userId ORDER BY p.created_at DESC, p.id DESC OFFSET @skip LIMIT @limit
-            """, new { userId, skip, limit })).ToList();
+            """, new { userId, skip, limit })).Select(ToSummary).ToList();
     }
 
     /// <summary>Whether the user may read the path (it is assigned to them).</summary>
@@ -30,9 +32,10 @@ public sealed class LearningPathReader(NpgsqlDataSource dataSource)
     public async Task<LearningPathView?> GetAsync(long pathId, bool withCards, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var path = await connection.QuerySingleOrDefaultAsync<LearningPathSummary>(
+        var row = await connection.QuerySingleOrDefaultAsync<SummaryRow?>(
             $"SELECT {SummaryColumns} FROM learning_paths p WHERE p.id = @pathId", new { pathId });
-        if (path is null) return null;
+        if (row is null) return null;
+        var path = ToSummary(row.Value);
 
         var courses = (await connection.QueryAsync<(long Id, string Title, string Description)>(
             "SELECT id, title, description FROM courses WHERE learning_path_id = @pathId ORDER BY position", new { pathId })).ToList();
@@ -51,4 +54,8 @@ public sealed class LearningPathReader(NpgsqlDataSource dataSource)
             sectionsByCourse[c.Id].Select(s => new SectionOutline(s.Id, s.Title, s.Keywords,
                 cards?[s.Id].Select(card => new CardView(card.Id, card.Front, card.Back)).ToList())).ToList())).ToList());
     }
+
+    // Dapper maps value tuples by position; its constructor mapping would refuse text[] (reported as System.Array).
+    private static LearningPathSummary ToSummary(SummaryRow r) =>
+        new(r.Id, r.Title, r.Description, r.DifficultyLevel, r.EstimatedDays, r.Interests, r.CreatedAt);
 }
