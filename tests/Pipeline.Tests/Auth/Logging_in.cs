@@ -110,7 +110,11 @@ public sealed class Logging_in(PipelineFixture fixture)
         Assert.Contains("grant_type", await SeedShape.AssertErrorAsync(grant, HttpStatusCode.BadRequest, "VALIDATION_ERROR"));
 
         var text = await client.PostAsync("/api/v1/auth/login", new StringContent("username=a&password=b"), Cancel);
-        await SeedShape.AssertErrorAsync(text, HttpStatusCode.UnsupportedMediaType);
+        await SeedShape.AssertErrorAsync(text, HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        var register = await client.PostAsync("/api/learntrac/v1/auth/register", new StringContent("{}"), Cancel);
+        await SeedShape.AssertErrorAsync(register, HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        var wrongMethod = await client.GetAsync("/api/v1/auth/login", Cancel);
+        await SeedShape.AssertErrorAsync(wrongMethod, HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
     }
 
     [Fact]
