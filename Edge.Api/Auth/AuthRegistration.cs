@@ -36,12 +36,12 @@ public static class AuthRegistration
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
 
         services.AddAuthorizationBuilder()
-            // Every endpoint needs a signed-in user unless it says AllowAnonymous. Requests that match no endpoint
-            // (Swagger UI's files, unknown paths answering 404) are let through: the fallback policy would otherwise
-            // apply to them too, turning the docs page and every 404 into a 401.
+            // Every mapped endpoint needs a signed-in user unless it says AllowAnonymous. Requests that match no route
+            // are let through: the fallback policy would otherwise apply to them too, turning Swagger UI's files (served
+            // by middleware), every 404 and the router's own 405/415 answers (plain, non-route endpoints) into 401s.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
-                    || context.Resource is HttpContext { } http && http.GetEndpoint() is null)
+                    || context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint)
                 .Build())
             .AddPolicy(Policies.RegisteredUser, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => !context.User.IsGuest()))
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
