@@ -135,6 +135,17 @@ public sealed class OpenAi_compatible_provider : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreachable_provider_is_transient()
+    {
+        var gone = await FakeOpenAiServer.StartAsync();
+        var settings = gone.AiSettings;
+        await gone.DisposeAsync();
+        await using var ai = await AiTestHost.StartAsync(settings);
+
+        await Assert.ThrowsAsync<AiTransientException>(() => ai.Generator.ExtractGoalsAsync(Prompt, Cancel));
+    }
+
+    [Fact]
     public async Task Cancelling_the_caller_is_cancellation_not_a_provider_failure()
     {
         await using var ai = await StartAsync();
