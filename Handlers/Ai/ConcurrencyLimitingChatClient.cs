@@ -43,9 +43,9 @@ public sealed class ConcurrencyLimitingChatClient(IChatClient innerClient, int m
         }
     }
 
+    /// <summary>Leaves the inner client alone: the container (or the test that injected it) owns it.</summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing) _slots.Dispose();
-        base.Dispose(disposing);
     }
 }

@@ -57,7 +57,8 @@ public class LearningPathState : SagaStateMachineInstance, ISagaVersion
     /// <summary>When the current stage last moved forward; the stage timeout counts from here.</summary>
     public DateTimeOffset LastProgressAt { get; set; }
 
-    [JsonIgnore] public int TotalCards => Sections.Count * CardsPerSection;
+    /// <summary>Cards expected: what finished sections really got (the model may return one fewer), the target for the rest.</summary>
+    [JsonIgnore] public int TotalCards => Sections.Sum(s => CardsBySection.TryGetValue(s.SectionId, out var done) ? done : CardsPerSection);
     [JsonIgnore] public int CompletedCards => CardsBySection.Values.Sum();
     [JsonIgnore] public bool AllSectionsHaveCards => Sections.All(s => CardsBySection.ContainsKey(s.SectionId));
 }

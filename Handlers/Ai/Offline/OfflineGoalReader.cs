@@ -93,14 +93,13 @@ public static partial class OfflineGoalReader
         return AdvancedWords.Contains(lower) || BeginnerWords.Contains(lower) || lower == "intermediate";
     }
 
-    /// <summary>Short tokens pass (SQL, C#, UX); longer ones need vowels and no long consonant runs ("asdfgh" fails).</summary>
+    /// <summary>Short tokens pass (SQL, C#, UX); longer ones need a vowel and no run of five consonants ("asdfgh" fails).</summary>
     private static bool LooksLikeAWord(string token)
     {
         var letters = token.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
         if (letters.Length == 0) return false;
         if (letters.Length <= 4) return true;
-        var vowels = letters.Count(c => "aeiouy".Contains(c));
-        if (vowels < letters.Length * 0.2) return false;
+        if (!letters.Any(c => "aeiouy".Contains(c))) return false;
         var run = 0;
         foreach (var c in letters)
         {
@@ -113,7 +112,7 @@ public static partial class OfflineGoalReader
     [GeneratedRegex(@"\b(?<amount>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)\s*-?\s*(?<unit>day|week|fortnight|month|year)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"\b(?:learn(?:ing)?|study(?:ing)?|master(?:ing)?|understand(?:ing)?|explore|practi[cs]e|teach me|get (?:better|good) at|improve (?:my |at )?|course (?:on|in|about)|introduction to|intro to|basics of|fundamentals of|skills? in)\s+(?:about\s+|more about\s+|the basics of\s+|the fundamentals of\s+|how to\s+)?(?<topic>.+?)(?=\s+(?:in|within|over|for|during|by|from|so|because|as|starting|before|until)\b|[.,!?;:()]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:learn(?:ing)?|study(?:ing)?|master(?:ing)?|understand(?:ing)?|explore|practi[cs]e|teach me|get (?:better|good) at|improve (?:my |at )?|course (?:on|in|about)|introduction to|intro to|basics of|fundamentals of|skills? in)\s+(?:(?:more\s+)?about\s+|(?:the\s+)?(?:basics|fundamentals)\s+of\s+|how\s+to\s+)*(?<topic>.+?)(?=\s+(?:in|within|over|for|during|by|from|so|because|as|starting|before|until)\b|[.,!?;:()]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex IntentPattern();
 
     [GeneratedRegex(@"\s*(?:,|&|/|\band\b|\bplus\b)\s*", RegexOptions.IgnoreCase)]

@@ -22,6 +22,9 @@ public static class OfflinePathPlanner
         "Mastering {T}: Capstone Projects",
     ];
 
+    private static readonly string[] PassSuffixes = ["", ": Going Deeper", ": Expert Practice"];
+    private static readonly string[] PassKeywordForms = ["{0}", "{0} in depth", "applied {0}"];
+
     public static PlannedPath Plan(LearningGoals goals)
     {
         var topic = TopicText.JoinAsList(goals.Interests.Count > 0 ? goals.Interests : ["your topic"]);
@@ -31,7 +34,9 @@ public static class OfflinePathPlanner
 
         var courseCount = Math.Clamp((int)Math.Ceiling(days / 10.0) + (difficulty == "advanced" ? 1 : 0), 1, MaxCourses);
         // Advanced learners skip the basics; intermediate ones skip the very first angles.
-        var angleCursor = difficulty switch { "advanced" => 3, "intermediate" => 1, _ => 0 };
+        var firstAngle = difficulty switch { "advanced" => 3, "intermediate" => 1, _ => 0 };
+        var angleCount = LearningAngles.InCurriculumOrder.Count - firstAngle;
+        var sectionNumber = 0;
         var keywordsPerSection = difficulty == "advanced" ? 4 : 3;
         var usedTitles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -45,12 +50,14 @@ public static class OfflinePathPlanner
             var sections = new List<PlannedSection>();
             for (var s = 0; s < sectionCount; s++)
             {
-                var angle = LearningAngles.InCurriculumOrder[angleCursor % LearningAngles.InCurriculumOrder.Count];
-                var title = angle.Title(topic);
-                // A long path wraps around the angles; the second pass goes deeper rather than repeating a title.
-                if (!usedTitles.Add(title)) usedTitles.Add(title = $"{title}: Going Deeper");
-                sections.Add(new PlannedSection(title, angle.Keywords(topic, keywordsPerSection)));
-                angleCursor++;
+                var angle = LearningAngles.InCurriculumOrder[firstAngle + sectionNumber % angleCount];
+                // A long path wraps around the angles; later passes go deeper rather than repeating a section.
+                var pass = Math.Min(sectionNumber / angleCount, PassSuffixes.Length - 1);
+                var title = angle.Title(topic) + PassSuffixes[pass];
+                for (var part = 2; !usedTitles.Add(title); part++) title = $"{angle.Title(topic)} (Part {part})";
+                var keywords = angle.Keywords(topic, keywordsPerSection).Select(k => string.Format(PassKeywordForms[pass], k)).ToList();
+                sections.Add(new PlannedSection(title, keywords));
+                sectionNumber++;
             }
             var description = $"{OfflineLabel.DescriptionPrefix} Course {c + 1} of {courseCount}: " +
                 $"{TopicText.JoinAsList(sections.Select(section => section.Title).ToList())}.";

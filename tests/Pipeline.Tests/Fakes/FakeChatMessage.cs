@@ -1,0 +1,3 @@
+namespace Pipeline.Tests.Fakes;
+
+public record FakeChatMessage(string Role, string Content);
