@@ -32,9 +32,6 @@ public sealed class AiOptions
     /// <summary>How many times invalid model output is sent back with its validation errors before the operation fails.</summary>
     public int MaxRepairs { get; set; } = 2;
 
-    /// <summary>Cards asked for per section when the pipeline plans card generation.</summary>
-    public int CardsPerSection { get; set; } = 5;
-
     public string EffectiveProvider =>
         string.IsNullOrWhiteSpace(Provider)
             ? string.IsNullOrWhiteSpace(Endpoint) ? OfflineProvider : OpenAiProvider

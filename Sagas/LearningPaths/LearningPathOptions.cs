@@ -6,6 +6,7 @@ public sealed class LearningPathOptions
 {
     public const string Section = "Pipeline";
 
+    /// <summary>Cards asked for per section (the model may return one fewer).</summary>
     [Range(1, 20)] public int CardsPerSection { get; set; } = 5;
 
     /// <summary>A stage with no progress for this long is re-sent, up to <see cref="MaxStageResends"/> times, then the task times out.</summary>

@@ -15,7 +15,7 @@ public sealed class Ai_configuration
 
         Assert.IsType<OfflineChatClient>(ai.Services.GetRequiredService<IChatClient>());
         var options = ai.Services.GetRequiredService<IOptions<AiOptions>>().Value;
-        Assert.Equal((8, 60, 2, 5), (options.MaxConcurrency, options.RequestTimeoutSeconds, options.MaxRepairs, options.CardsPerSection));
+        Assert.Equal((8, 60, 2), (options.MaxConcurrency, options.RequestTimeoutSeconds, options.MaxRepairs));
     }
 
     [Fact]
