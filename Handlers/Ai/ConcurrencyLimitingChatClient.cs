@@ -20,6 +20,7 @@ public sealed class ConcurrencyLimitingChatClient(IChatClient innerClient, int m
         await _slots.WaitAsync(cancellationToken);
         try
         {
+            await LlmCallPermission.EnsureAllowedAsync(cancellationToken);
             return await base.GetResponseAsync(messages, options, cancellationToken);
         }
         finally
@@ -34,6 +35,7 @@ public sealed class ConcurrencyLimitingChatClient(IChatClient innerClient, int m
         await _slots.WaitAsync(cancellationToken);
         try
         {
+            await LlmCallPermission.EnsureAllowedAsync(cancellationToken);
             await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
                 yield return update;
         }

@@ -10,8 +10,8 @@ public sealed class ExtractLearningGoalsConsumer(ILearningContentGenerator gener
     public async Task Consume(ConsumeContext<ExtractLearningGoals> context)
     {
         var command = context.Message;
-        if (await cancellation.IsCanceledAsync(command.TaskId, context.CancellationToken)) return;
-        var result = await generator.ExtractGoalsAsync(command.Prompt, context.CancellationToken);
+        var result = await cancellation.UnlessCanceledAsync(command.TaskId, () => generator.ExtractGoalsAsync(command.Prompt, context.CancellationToken));
+        if (result is null) return;
         await context.Publish(new LearningGoalsExtracted(command.TaskId, result.Value, result.Usage.ToMessage()));
     }
 }

@@ -23,11 +23,10 @@ public sealed class GenerateSectionCardsConsumer(ILearningContentGenerator gener
             await context.Publish(new SectionCardsGenerated(command.TaskId, command.SectionId, existing, LlmUsage.None));
             return;
         }
-        if (await cancellation.IsCanceledAsync(command.TaskId, context.CancellationToken)) return;
-
         var request = new SectionCardRequest(command.PathTitle, command.CourseTitle, command.SectionTitle, command.Keywords,
             command.DifficultyLevel, command.CardCount);
-        var result = await generator.GenerateCardsAsync(request, context.CancellationToken);
+        var result = await cancellation.UnlessCanceledAsync(command.TaskId, () => generator.GenerateCardsAsync(request, context.CancellationToken));
+        if (result is null) return;
         var stored = await cards.SaveAsync(command.SectionId, result.Value, context.CancellationToken);
         await context.Publish(new SectionCardsGenerated(command.TaskId, command.SectionId, stored, result.Usage.ToMessage()));
     }

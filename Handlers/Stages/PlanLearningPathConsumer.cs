@@ -10,8 +10,8 @@ public sealed class PlanLearningPathConsumer(ILearningContentGenerator generator
     public async Task Consume(ConsumeContext<PlanLearningPath> context)
     {
         var command = context.Message;
-        if (await cancellation.IsCanceledAsync(command.TaskId, context.CancellationToken)) return;
-        var result = await generator.PlanPathAsync(command.Prompt, command.Goals, context.CancellationToken);
+        var result = await cancellation.UnlessCanceledAsync(command.TaskId, () => generator.PlanPathAsync(command.Prompt, command.Goals, context.CancellationToken));
+        if (result is null) return;
         await context.Publish(new LearningPathPlanned(command.TaskId, result.Value, result.Usage.ToMessage()));
     }
 }
