@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 
@@ -19,6 +20,12 @@ public static class TestBusHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(infrastructure.Settings);
         builder.AddPipelineInfrastructure();
+        // The test runner swallows console output; PIPELINE_TEST_LOG=/tmp/file sends the hosts' logs there when a test needs explaining.
+        if (Environment.GetEnvironmentVariable("PIPELINE_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            Console.SetOut(new StreamWriter(logFile, append: true) { AutoFlush = true });
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+        }
         // Tests publish as soon as the host is up: the queues must be bound by then.
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {

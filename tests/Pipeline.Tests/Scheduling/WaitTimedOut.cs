@@ -1,0 +1,3 @@
+namespace Pipeline.Tests.Scheduling;
+
+public sealed record WaitTimedOut(Guid CorrelationId);
