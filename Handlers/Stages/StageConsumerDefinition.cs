@@ -23,6 +23,14 @@ public class StageConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer> 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<TConsumer> consumer,
         IRegistrationContext context)
     {
+        // Outermost: when in-process retries are exhausted, try again later through the scheduler, then fault.
+        var redeliveries = _retry.RedeliveryDelays;
+        if (redeliveries.Length > 0)
+            endpoint.UseScheduledRedelivery(r =>
+            {
+                r.Intervals(redeliveries);
+                r.Handle<AiTransientException>();
+            });
         endpoint.UseMessageRetry(r =>
         {
             r.Exponential(_retry.InProcessRetries, TimeSpan.FromMilliseconds(_retry.InProcessMinDelayMs),
@@ -31,5 +39,7 @@ public class StageConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer> 
             r.Handle<NpgsqlException>(e => e.IsTransient);
             r.Handle<TimeoutException>();
         });
+        // Innermost: a provider's Retry-After decides when the next attempt may go out.
+        endpoint.UseConsumeFilter(typeof(HonourRetryAfterFilter<>), context);
     }
 }

@@ -21,6 +21,9 @@ public record FakeChatRequest(
     int? MaxTokens,
     JsonElement Body)
 {
+    /// <summary>When the request arrived.</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The first user message: where the pipeline puts an operation's inputs (as JSON).</summary>
     public string InputJson => Messages.FirstOrDefault(message => message.Role == "user")?.Content ?? "";
 
