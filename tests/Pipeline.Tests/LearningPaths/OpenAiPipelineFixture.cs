@@ -7,7 +7,7 @@ namespace Pipeline.Tests.LearningPaths;
 /// The whole system with its AI pointed at a local OpenAI-compatible server: the real OpenAI SDK over real HTTP.
 /// Retries are made fast so failure paths finish in seconds.
 /// </summary>
-public sealed class OpenAiPipelineFixture : PipelineFixture
+public class OpenAiPipelineFixture : PipelineFixture
 {
     public FakeOpenAiServer Llm { get; private set; } = null!;
 
