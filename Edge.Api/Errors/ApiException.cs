@@ -13,6 +13,9 @@ public class ApiException(int statusCode, string message, string? code = null, o
     /// <summary>Seconds the client should wait before trying again (sent as Retry-After).</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>Headers the error response carries (the exception handler clears any set before the failure).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static ApiException BadRequest(string message, object? details = null) => new(StatusCodes.Status400BadRequest, message, details: details);
     public static ApiException Unauthorized(string message = "Not authenticated") => new(StatusCodes.Status401Unauthorized, message);
     public static ApiException Forbidden(string message = "Not enough permissions") => new(StatusCodes.Status403Forbidden, message);

@@ -19,8 +19,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         };
         if (status >= 500)
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-        if (exception is ApiException { RetryAfterSeconds: { } retryAfter })
-            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (exception is ApiException failure)
+        {
+            foreach (var (name, value) in failure.Headers)
+                httpContext.Response.Headers[name] = value;
+            if (failure.RetryAfterSeconds is { } retryAfter)
+                httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         // RFC 9110: a 401 names the scheme to authenticate with (the JWT challenge does this itself; thrown 401s here).
         if (status == StatusCodes.Status401Unauthorized && !httpContext.Response.Headers.ContainsKey("WWW-Authenticate"))

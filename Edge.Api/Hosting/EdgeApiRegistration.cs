@@ -8,6 +8,7 @@ using Pipeline.Edge.Api.Auth.Endpoints;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
+using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
@@ -40,7 +41,7 @@ public static class EdgeApiRegistration
         services.AddOpenApi();
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
-        services.AddAiRateLimits(builder.Configuration);
+        services.AddAiRateLimits();
         services.AddScoped<LearningPathGeneration>();
 
         services.AddMassTransit(bus =>
@@ -65,7 +66,6 @@ public static class EdgeApiRegistration
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(ui =>

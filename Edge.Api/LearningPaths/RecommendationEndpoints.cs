@@ -5,6 +5,7 @@ using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Tasks;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Errors;
+using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Tasks;
 
 namespace Pipeline.Edge.Api.LearningPaths;
@@ -18,8 +19,8 @@ public static class RecommendationEndpoints
     public static void MapRecommendationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/recommendation").WithTags("Recommendation").RequireAuthorization();
-        group.MapPost("/chat/generate-learning-path", GenerateAndWaitAsync).RequireRateLimiting(AiRateLimits.Policy);
-        group.MapPost("/learning-paths/generate", GenerateInBackgroundAsync).RequireRateLimiting(AiRateLimits.Policy);
+        group.MapPost("/chat/generate-learning-path", GenerateAndWaitAsync).RequireAiRateLimit();
+        group.MapPost("/learning-paths/generate", GenerateInBackgroundAsync).RequireAiRateLimit();
         group.MapGet("/tasks/{task_id}", TaskEndpoints.GetStatusAsync);
     }
 

@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Edge.Api.RateLimits;
+
+/// <summary>Per-user limits on the endpoints that cost LLM calls (seed 004: "Rate-limit AI endpoints per-user").</summary>
+public sealed class AiRateLimitOptions
+{
+    public const string Section = "Pipeline:RateLimits";
+
+    [Range(1, 100_000)] public int AiRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Guests try the product; they get a smaller share.</summary>
+    [Range(1, 100_000)] public int GuestAiRequestsPerMinute { get; set; } = 5;
+}
