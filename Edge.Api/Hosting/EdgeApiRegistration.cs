@@ -63,6 +63,7 @@ public static class EdgeApiRegistration
     public static WebApplication MapEdgeApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRequestBodyLimit(MaxRequestBodyBytes);
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
