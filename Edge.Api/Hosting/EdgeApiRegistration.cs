@@ -61,6 +61,8 @@ public static class EdgeApiRegistration
 
     public static WebApplication MapEdgeApi(this WebApplication app)
     {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
