@@ -85,7 +85,12 @@ public sealed class Using_the_learner_console(ConsoleFixture fixture)
         Assert.DoesNotContain(called, url => url.EndsWith("/status"));
 
         // The first screen, for docs/console.png (README): produced here, committed by hand when the page changes.
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "console.png") });
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(AppContext.BaseDirectory, "console.png"),
+            Animations = ScreenshotAnimations.Disabled, // the flipped card, not a frame of its turn
+        });
         await AssertFitsAPhoneScreenAsync(page);
         browser.AssertNoConsoleErrors();
     }
@@ -165,6 +170,7 @@ public sealed class Using_the_learner_console(ConsoleFixture fixture)
     {
         await page.SetViewportSizeAsync(PhoneScreen.Width, PhoneScreen.Height);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "console-phone.png"), Animations = ScreenshotAnimations.Disabled });
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a {PhoneScreen.Width}px screen");
     }
 }
