@@ -171,9 +171,18 @@ async function onLogout() {
 function signOut(message) {
   stopWatching();
   clearSession();
+  // Nothing of this user may remain on screen for the next one.
   state.taskId = null;
   state.pathId = null;
-  state.renderedPath = "";
+  state.lastStatus = null;
+  state.knownTaskIds.clear();
+  state.pathTitles.clear();
+  state.flippedCards.clear();
+  hidePath();
+  byId("progress").hidden = true;
+  byId("my-paths").replaceChildren();
+  byId("my-tasks").replaceChildren();
+  byId("prompt").value = "";
   byId("workspace").hidden = true;
   byId("session").hidden = true;
   byId("auth").hidden = false;
@@ -275,14 +284,22 @@ function stopWatching() {
   state.watch = null;
 }
 
+const STREAM_ATTEMPTS = 5;
+
 async function followTask(taskId, signal) {
   const onStatus = (status) => { if (!signal.aborted) onTaskStatus(status); };
-  try {
-    const last = await streamTaskEvents(taskId, signal, onStatus);
+  for (let attempt = 0; attempt < STREAM_ATTEMPTS && !signal.aborted; attempt++) {
+    let last;
+    try {
+      last = await streamTaskEvents(taskId, signal, onStatus);
+    } catch (error) {
+      if (signal.aborted) return;
+      break; // the stream broke (proxy, network): polling takes over
+    }
     if (last && isFinalOutcome(last)) return;
-  } catch (error) {
-    if (signal.aborted) return;
-    // The stream broke (proxy, network): polling takes over below.
+    if (!last || !FINAL_STATUSES.has(last.status)) break; // refused or cut short: poll
+    // It replayed the outcome a Retry replaces (the saga has not taken the retry yet): listen again shortly.
+    await sleep(POLL_INTERVAL_MS, signal);
   }
   await pollTaskStatus(taskId, signal, onStatus);
 }
@@ -389,7 +406,8 @@ async function sendTaskCommand(command) {
 // ---------- progress ----------
 
 function stageLabel(stageId) {
-  return STAGES.find((stage) => stage.id === stageId)?.label ?? stageId ?? "Waiting";
+  if (!stageId || stageId === "initializing") return "Starting";
+  return STAGES.find((stage) => stage.id === stageId)?.label ?? stageId;
 }
 
 function renderProgress(status) {

@@ -132,6 +132,29 @@ public sealed class Using_the_learner_console(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Cancel_stops_a_running_generation()
+    {
+        fixture.Llm.Reset();
+        fixture.Llm.Latency = TimeSpan.FromMilliseconds(500); // cards take seconds: time to press Cancel
+        await using var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
+        var page = browser.Page;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue as guest" }).ClickAsync();
+        await page.GetByLabel("Your learning goal").FillAsync("I want to learn astronomy in 40 days");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate path" }).ClickAsync();
+
+        var cancel = page.GetByRole(AriaRole.Button, new() { Name = "Cancel" });
+        await Expect(page.Locator("#stages li.current")).ToHaveTextAsync("Generating cards", new() { Timeout = 60_000 });
+        await cancel.ClickAsync();
+
+        await Expect(page.Locator("#progress-text")).ToContainTextAsync("Canceled at", new() { Timeout = 60_000 });
+        await Expect(cancel).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToBeHiddenAsync();
+        await Expect(page.Locator("#my-tasks .badge-canceled")).ToHaveCountAsync(1);
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task A_guest_starts_without_an_account_and_an_expired_access_token_is_refreshed()
     {
         await using var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
