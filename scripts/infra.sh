@@ -30,6 +30,7 @@ infra_install() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
   command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
   command -v curl >/dev/null 2>&1 || packages+=(curl)
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
   if [ "${#packages[@]}" -gt 0 ]; then
     log "installing ${packages[*]} with apt"
     as_root apt-get update -qq

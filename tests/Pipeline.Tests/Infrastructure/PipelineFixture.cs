@@ -20,6 +20,15 @@ public class PipelineFixture : IAsyncLifetime
     public IsolatedInfrastructure Infrastructure { get; private set; } = null!;
     public WebApplicationFactory<Program> Api { get; private set; } = null!;
 
+    /// <summary>
+    /// True runs Edge.Api on Kestrel at a free loopback port instead of the in-memory test server, for clients that
+    /// need a real socket (a browser). <see cref="BaseAddress"/> says where.
+    /// </summary>
+    protected virtual bool ListensOnRealPort => false;
+
+    /// <summary>Where Edge.Api answers: http://127.0.0.1:PORT/ on Kestrel, http://localhost/ on the test server.</summary>
+    public Uri BaseAddress => Api.ClientOptions.BaseAddress;
+
     /// <summary>Extra settings a derived fixture wants on both hosts (e.g. an AI provider).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -45,7 +54,16 @@ public class PipelineFixture : IAsyncLifetime
         {
             foreach (var (key, value) in settings) web.UseSetting(key, value);
         });
-        _ = Api.Server; // start now, so the first test does not pay for it
+        // Start now, so the first test does not pay for it.
+        if (ListensOnRealPort)
+        {
+            Api.UseKestrel(0);
+            Api.StartServer();
+        }
+        else
+        {
+            _ = Api.Server;
+        }
     }
 
     public static async Task<IHost> StartHandlersAsync(IDictionary<string, string?> settings)
@@ -59,7 +77,9 @@ public class PipelineFixture : IAsyncLifetime
         return host;
     }
 
-    public HttpClient CreateClient() => Api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    // Fresh options default to http://localhost; on Kestrel the client must go to the port the server took.
+    public HttpClient CreateClient() =>
+        Api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
 
     public virtual async ValueTask DisposeAsync()
     {
