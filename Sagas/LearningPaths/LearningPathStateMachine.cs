@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Tasks;
@@ -20,16 +21,16 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
         OnUnhandledEvent(context => context.Ignore());
 
         Event(() => GenerateRequested, e => e.CorrelateById(c => c.Message.TaskId));
-        Event(() => CancelRequested, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => RetryRequested, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => GoalsExtracted, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => PathPlanned, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => PathSaved, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => CardsGenerated, e => { e.CorrelateById(c => c.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => ExtractionFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => PlanningFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => SavingFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => CardsFaulted, e => { e.CorrelateById(c => c.Message.Message.TaskId); e.OnMissingInstance(m => m.Discard()); });
+        ByTask(() => CancelRequested, c => c.Message.TaskId);
+        ByTask(() => RetryRequested, c => c.Message.TaskId);
+        ByTask(() => GoalsExtracted, c => c.Message.TaskId);
+        ByTask(() => PathPlanned, c => c.Message.TaskId);
+        ByTask(() => PathSaved, c => c.Message.TaskId);
+        ByTask(() => CardsGenerated, c => c.Message.TaskId);
+        ByTask(() => ExtractionFaulted, c => c.Message.Message.TaskId);
+        ByTask(() => PlanningFaulted, c => c.Message.Message.TaskId);
+        ByTask(() => SavingFaulted, c => c.Message.Message.TaskId);
+        ByTask(() => CardsFaulted, c => c.Message.Message.TaskId);
         Schedule(() => StageTimeout, x => x.StageTimeoutTokenId, s =>
         {
             s.Delay = settings.StageTimeout;
@@ -125,6 +126,14 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
     public Event<Fault<SaveLearningPath>> SavingFaulted { get; private set; } = null!;
     public Event<Fault<GenerateSectionCards>> CardsFaulted { get; private set; } = null!;
     public Schedule<LearningPathState, StageTimedOut> StageTimeout { get; private set; } = null!;
+
+    // Only GenerateLearningPath creates a task; anything else about an unknown task is dropped.
+    private void ByTask<T>(Expression<Func<Event<T>>> @event, Func<ConsumeContext<T>, Guid> taskId) where T : class =>
+        Event(@event, e =>
+        {
+            e.CorrelateById(taskId);
+            e.OnMissingInstance(m => m.Discard());
+        });
 
     private static StageTimedOut StageTimedOut<T>(BehaviorContext<LearningPathState, T> context) where T : class =>
         new(context.Saga.CorrelationId);
