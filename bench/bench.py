@@ -254,6 +254,10 @@ def vhost_deliveries():
     return stats.get("deliver_get", 0), stats.get("publish", 0)
 
 
+def queue_deliveries():
+    return {q["name"]: q.get("message_stats", {}).get("deliver_get", 0) for q in rabbit(f"queues/{VHOST}")}
+
+
 def settled_vhost_deliveries():
     """The management API refreshes its counters every 5 s: read until two reads 6 s apart agree."""
     previous = vhost_deliveries()
@@ -320,15 +324,19 @@ def trivial_consumer():
 
 def pipeline_run(token, offset):
     before = settled_vhost_deliveries()
+    queues_before = queue_deliveries()
     task_ids = submit_background(token, GENERATIONS, offset)
     span, cards, calls, sections = wait_all_final(task_ids)
     after = settled_vhost_deliveries()
+    queues_after = queue_deliveries()
+    per_queue = {name: round((count - queues_before.get(name, 0)) / GENERATIONS, 2) for name, count in queues_after.items()
+                 if count - queues_before.get(name, 0) > 0 and not name.startswith("bench-trivial")}
     delivered, published = after[0] - before[0], after[1] - before[1]
     return {"paths": GENERATIONS, "seconds": round(span, 3), "paths_per_s": round(GENERATIONS / span, 2),
             "cards_per_s": round(cards / span, 1), "bus_messages": delivered, "published": published,
             "bus_messages_per_path": round(delivered / GENERATIONS, 1), "bus_messages_per_s": round(delivered / span, 1),
             "cards_per_path": round(cards / GENERATIONS, 1), "sections_per_path": round(sections / GENERATIONS, 2),
-            "llm_calls_per_path": round(calls / GENERATIONS, 2)}
+            "llm_calls_per_path": round(calls / GENERATIONS, 2), "deliveries_per_path_by_queue": per_queue}
 
 
 def throughput_benchmark(token):
@@ -339,7 +347,8 @@ def throughput_benchmark(token):
         log(f"throughput {repeat + 1}/{REPEATS}: trivial {trivial[-1]['messages_per_second']} msg/s, pipeline "
             f"{pipeline[-1]['bus_messages_per_s']} msg/s ({pipeline[-1]['paths_per_s']} paths/s)")
     ratios = [p["bus_messages_per_s"] / t["messages_per_second"] for p, t in zip(pipeline, trivial)]
-    result = {key: median_of(pipeline, key) for key in pipeline[0]}
+    result = {key: median_of(pipeline, key) for key in pipeline[0] if key != "deliveries_per_path_by_queue"}
+    result["deliveries_per_path_by_queue"] = pipeline[-1]["deliveries_per_path_by_queue"]
     result.update({"trivial_msg_per_s": median_of(trivial, "messages_per_second"), "ratio": round(statistics.median(ratios), 3),
                    "runs": {"trivial": trivial, "pipeline": pipeline}})
     return result
@@ -360,6 +369,9 @@ def structure_benchmark(token, llm_ms_per_call):
 def llm_benchmark(token):
     call = LATENCY_MS / 1000
     singles, batches = [], []
+    # Warm-up: the Handlers process was just restarted; its first path pays for JIT and connections.
+    _, task_id, _ = generate_and_wait(token, 6999)
+    wait_completed(token, task_id)
     for repeat in range(REPEATS):
         structure, task_id, begin = generate_and_wait(token, 7000 + repeat)
         done = wait_completed(token, task_id)
