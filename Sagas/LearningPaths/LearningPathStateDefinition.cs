@@ -9,7 +9,7 @@ public sealed class LearningPathStateDefinition : SagaDefinition<LearningPathSta
     public LearningPathStateDefinition()
     {
         EndpointName = QueueNames.LearningPathSaga;
-        // MassTransit's default (2 x cores, so 4 here) let a burst of card completions for a few tasks, which wait on
+        // MassTransit's default (16 at once, prefetch 16) let a burst of card completions for a few tasks, which wait on
         // their task's row lock, hold every slot while other tasks' messages queued up: bench.sh measured the saga
         // queue as the pipeline's bottleneck. A lock wait costs a pooled connection, not a thread.
         ConcurrentMessageLimit = ConcurrentMessages;
