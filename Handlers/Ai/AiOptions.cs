@@ -32,6 +32,10 @@ public sealed class AiOptions
     /// <summary>How many times invalid model output is sent back with its validation errors before the operation fails.</summary>
     public int MaxRepairs { get; set; } = 2;
 
+    /// <summary>Offline provider only: how long each call waits before it answers (cancellably), so benchmarks and
+    /// demos can stand in for a real model's latency. 0 (the default) answers at once.</summary>
+    public int SimulatedLatencyMs { get; set; }
+
     public string EffectiveProvider =>
         string.IsNullOrWhiteSpace(Provider)
             ? string.IsNullOrWhiteSpace(Endpoint) ? OfflineProvider : OpenAiProvider

@@ -23,6 +23,7 @@ public sealed class AiOptionsValidator : IValidateOptions<AiOptions>
         if (options.MaxConcurrency is < 1 or > 1024) errors.Add("Ai:MaxConcurrency must be between 1 and 1024.");
         if (options.RequestTimeoutSeconds is < 1 or > 3600) errors.Add("Ai:RequestTimeoutSeconds must be between 1 and 3600.");
         if (options.MaxRepairs is < 0 or > 10) errors.Add("Ai:MaxRepairs must be between 0 and 10.");
+        if (options.SimulatedLatencyMs is < 0 or > 600_000) errors.Add("Ai:SimulatedLatencyMs must be between 0 and 600000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -23,7 +23,7 @@ public static class AiRegistration
             var options = services.GetRequiredService<IOptions<AiOptions>>().Value;
             return options.EffectiveProvider == AiOptions.OpenAiProvider
                 ? new OpenAiCompatibleChatClient(options)
-                : new OfflineChatClient();
+                : new OfflineChatClient(TimeSpan.FromMilliseconds(options.SimulatedLatencyMs));
         });
         builder.Services.TryAddSingleton<ConcurrencyLimitingChatClient>(services => new ConcurrencyLimitingChatClient(
             services.GetRequiredService<IChatClient>(), services.GetRequiredService<IOptions<AiOptions>>().Value.MaxConcurrency));

@@ -9,11 +9,18 @@ public sealed class LearningPathStateDefinition : SagaDefinition<LearningPathSta
     public LearningPathStateDefinition()
     {
         EndpointName = QueueNames.LearningPathSaga;
+        // MassTransit's default (16 at once, prefetch 16) let a burst of card completions for a few tasks, which wait on
+        // their task's row lock, hold every slot while other tasks' messages queued up: bench.sh measured the saga
+        // queue as the pipeline's bottleneck. A lock wait costs a pooled connection, not a thread.
+        ConcurrentMessageLimit = ConcurrentMessages;
     }
+
+    public const int ConcurrentMessages = 32;
 
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpoint, ISagaConfigurator<LearningPathState> saga,
         IRegistrationContext context)
     {
+        endpoint.PrefetchCount = ConcurrentMessages * 2;
         // Contention on one task's row, a race to create it, a dropped connection: all pass on a second try.
         endpoint.UseMessageRetry(r =>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -11,11 +12,29 @@ namespace Pipeline.Edge.Api.Auth.Sessions;
 /// </summary>
 public sealed class ActiveSessions(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<AuthOptions> options)
 {
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<bool>>> _lookups = new();
+
     public async Task<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(Key(sessionId), out _))
             return true;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // When the entry expires, every request of that session in flight misses at once (64 pollers opened 64
+        // connections, p99 > 100 ms in bench.sh): they share one lookup. It runs uncancelled, so one caller going
+        // away does not fail the others; each caller still stops waiting on its own token.
+        var lookup = _lookups.GetOrAdd(sessionId, id => new Lazy<Task<bool>>(() => LookUpAsync(id)));
+        try
+        {
+            return await lookup.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _lookups.TryRemove(KeyValuePair.Create(sessionId, lookup));
+        }
+    }
+
+    private async Task<bool> LookUpAsync(Guid sessionId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
         var active = await connection.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM auth_sessions WHERE id = @sessionId AND revoked_at IS NULL AND expires_at > now())",
             new { sessionId });

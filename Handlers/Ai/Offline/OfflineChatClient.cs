@@ -7,18 +7,21 @@ namespace Pipeline.Handlers.Ai.Offline;
 /// <summary>
 /// The default provider: answers the pipeline's structured-output requests from templates, deterministically, with no
 /// network and no key, so the whole system runs (and its tests pass) on a machine without a model. Everything it
-/// writes is labelled (see <see cref="OfflineLabel"/>).
+/// writes is labelled (see <see cref="OfflineLabel"/>). With a <c>simulatedLatency</c> (Ai:SimulatedLatencyMs) each call waits that
+/// long (cancellably) before answering, standing in for a real model in benchmarks; by default it answers at once.
 /// </summary>
-public sealed class OfflineChatClient : IChatClient
+public sealed class OfflineChatClient(TimeSpan simulatedLatency = default) : IChatClient
 {
     public const string ModelId = "offline-templates-1";
 
     private static readonly ChatClientMetadata Metadata = new(AiOptions.OfflineProvider, null, ModelId);
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (simulatedLatency > TimeSpan.Zero)
+            await Task.Delay(simulatedLatency, cancellationToken);
         var conversation = messages.ToList();
         var schemaName = (options?.ResponseFormat as ChatResponseFormatJson)?.SchemaName;
         // Repairs append messages; the inputs are always in the first user message.
@@ -39,7 +42,7 @@ public sealed class OfflineChatClient : IChatClient
         // Roughly four characters per token, like English text in OpenAI's tokenizers: plausible numbers for cost reports.
         var promptTokens = Math.Max(1, conversation.Sum(message => message.Text.Length) / 4);
         var completionTokens = Math.Max(1, answer.Length / 4);
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
         {
             ModelId = ModelId,
             FinishReason = ChatFinishReason.Stop,
@@ -49,7 +52,7 @@ public sealed class OfflineChatClient : IChatClient
                 OutputTokenCount = completionTokens,
                 TotalTokenCount = promptTokens + completionTokens,
             },
-        });
+        };
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,

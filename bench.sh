@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmarks the system against same-run baselines and writes docs/benchmarks.md + docs/benchmarks.json.
+# Reuses (or starts) the private PostgreSQL/RabbitMQ/Redis of scripts/infra.sh, but runs on its own database and vhost
+# (`bench`), Redis key prefix (`bench:`) and a private redis-server (BENCH_REDIS_PORT, 56479), with Edge.Api on
+# BENCH_HTTP_PORT (18180). Everything it starts is stopped by PID when it ends, on error, or on Ctrl-C.
+#   ./bench.sh                            all benchmarks, 3 repeats each (BENCH_REPEATS), medians reported
+#   BENCH_WRK_SECONDS=5 BENCH_REPEATS=1 ./bench.sh   a quicker, rougher run
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/infra.sh
+infra_up
+export PG_PORT PG_USER PG_PASSWORD RABBIT_PORT RABBIT_MGMT_PORT PIPELINE_DATA_DIR
+
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing ${missing[*]} with apt"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+driver=""
+stop() {
+  trap - INT TERM
+  # The driver stops what it started (Edge.Api, Handlers, its redis-server) by PID when it gets SIGTERM.
+  [ -n "$driver" ] && kill -TERM "$driver" 2>/dev/null && wait "$driver" 2>/dev/null
+  exit 130
+}
+trap stop INT TERM
+python3 bench/bench.py &
+driver=$!
+wait "$driver"
