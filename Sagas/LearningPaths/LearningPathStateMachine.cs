@@ -48,14 +48,12 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
             When(GoalsExtracted, context => context.Saga.Stage == TaskStages.ExtractingGoals)
                 .Then(context => context.Saga.GoalsExtracted(context.Message))
                 .ThenAsync(StageCommands.SendAsync)
-                .Schedule(StageTimeout, StageTimedOut)
                 .TransitionTo(PlanningStructure));
 
         During(PlanningStructure, Failed, TimedOut,
             When(PathPlanned, context => context.Saga.Stage == TaskStages.PlanningPathStructure)
                 .Then(context => context.Saga.PathPlanned(context.Message))
                 .ThenAsync(StageCommands.SendAsync)
-                .Schedule(StageTimeout, StageTimedOut)
                 .TransitionTo(SavingStructure));
 
         During(SavingStructure, Failed, TimedOut,
@@ -63,26 +61,30 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
                 .Then(context => context.Saga.PathSaved(context.Message))
                 .ThenAsync(context => WaitingCaller.AnswerAsync(context, new LearningPathStructureReady(context.Saga.CorrelationId, context.Message.LearningPathId)))
                 .IfElse(context => context.Saga.AllSectionsHaveCards,
-                    done => done.Then(context => context.Saga.Complete()).Unschedule(StageTimeout).TransitionTo(Completed),
-                    cards => cards.ThenAsync(StageCommands.SendAsync).Schedule(StageTimeout, StageTimedOut).TransitionTo(GeneratingCards)));
+                    done => done.Then(context => context.Saga.Complete()).TransitionTo(Completed),
+                    cards => cards.ThenAsync(StageCommands.SendAsync).TransitionTo(GeneratingCards)));
 
         During(GeneratingCards, Failed, TimedOut,
             When(CardsGenerated, context => context.Saga.Stage == TaskStages.GeneratingCards)
                 .Then(context => context.Saga.SectionCardsGenerated(context.Message))
                 .If(context => context.Saga.AllSectionsHaveCards,
-                    done => done.Then(context => context.Saga.Complete()).Unschedule(StageTimeout).TransitionTo(Completed)));
+                    done => done.Then(context => context.Saga.Complete()).TransitionTo(Completed)));
 
         During(ExtractingGoals,
-            When(ExtractionFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).Unschedule(StageTimeout).TransitionTo(Failed));
+            When(ExtractionFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(PlanningStructure,
-            When(PlanningFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).Unschedule(StageTimeout).TransitionTo(Failed));
+            When(PlanningFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(SavingStructure,
-            When(SavingFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).Unschedule(StageTimeout).TransitionTo(Failed));
+            When(SavingFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(GeneratingCards,
-            When(CardsFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).Unschedule(StageTimeout).TransitionTo(Failed));
+            When(CardsFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).TransitionTo(Failed));
 
+        // One timer per task, not one per stage: when it fires, a task that moved on since is simply given the rest of
+        // its time. That saves a schedule and a cancel message on every transition.
         During(ExtractingGoals, PlanningStructure, SavingStructure, GeneratingCards,
-            When(StageTimeout.Received)
+            When(StageTimeout.Received, context => context.Saga.TimeWithoutProgress() < settings.StageTimeout)
+                .Schedule(StageTimeout, StageTimedOut, context => settings.StageTimeout - context.Saga.TimeWithoutProgress()),
+            When(StageTimeout.Received, context => context.Saga.TimeWithoutProgress() >= settings.StageTimeout)
                 .IfElse(context => context.Saga.StageResends < settings.MaxStageResends,
                     resend => resend.Then(context => context.Saga.StageResent()).ThenAsync(StageCommands.SendAsync).Schedule(StageTimeout, StageTimedOut),
                     giveUp => giveUp.Then(context => context.Saga.TimeOut(settings.StageTimeout)).ThenAsync(AnswerFailureAsync).TransitionTo(TimedOut)));
@@ -91,7 +93,6 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
             When(CancelRequested)
                 .Then(context => context.Saga.Cancel(context.Message.Reason))
                 .ThenAsync(AnswerFailureAsync)
-                .Unschedule(StageTimeout)
                 .TransitionTo(Canceled));
 
         During(Failed, TimedOut,

@@ -107,6 +107,8 @@ public static class LearningPathTransitions
         saga.LastProgressAt = saga.UpdatedAt;
     }
 
+    public static TimeSpan TimeWithoutProgress(this LearningPathState saga) => DateTimeOffset.UtcNow - saga.LastProgressAt;
+
     public static void StageResent(this LearningPathState saga)
     {
         saga.StageResends++;

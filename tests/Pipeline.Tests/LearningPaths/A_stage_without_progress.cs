@@ -27,4 +27,21 @@ public sealed class A_stage_without_progress(StageTimeoutFixture fixture) : ICla
         var done = await learner.Client.WaitForStatusAsync(taskId, TimeSpan.FromSeconds(30), "completed");
         Assert.True(done.GetProperty("completed_items").GetInt32() > 0);
     }
+
+    [Fact]
+    public async Task Is_not_confused_with_a_slow_stage_that_keeps_moving()
+    {
+        // Each call takes 1.5 s against a 2 s stage timeout; card generation as a whole takes several timeouts long.
+        fixture.Llm.Reset();
+        fixture.Llm.Latency = TimeSpan.FromMilliseconds(1500);
+        var learner = await fixture.SignUpAsync();
+        var body = await (await learner.Client.GenerateAsync("I want to learn sailing in 30 days")).JsonAsync();
+
+        var done = await learner.Client.WaitForStatusAsync(body.GetProperty("task_id").GetString()!, TimeSpan.FromSeconds(60), "completed", "timeout");
+
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        var sections = body.GetProperty("courses").EnumerateArray().Sum(c => c.GetProperty("sections").GetArrayLength());
+        Assert.True(sections * 1.5 / 2 > 2, "the card stage must outlast the stage timeout for this test to mean anything");
+        Assert.Equal(sections, fixture.Llm.Requests.Count(r => r.SchemaName == "section_cards")); // nothing re-sent
+    }
 }
