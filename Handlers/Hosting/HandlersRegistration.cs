@@ -1,6 +1,8 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Operations;
+using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
@@ -8,18 +10,21 @@ using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
 
-/// <summary>The table of contents of the worker host: stage consumers, sagas and the message scheduler.</summary>
+/// <summary>The table of contents of the worker host: stage consumers, sagas, the message scheduler and operations.</summary>
 public static class HandlersRegistration
 {
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
         builder.AddPipelineAi();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddPipelineOperations("handlers", typeof(HandlersRegistration).Assembly);
+        builder.Services.AddErrorQueueIngestion();
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
             bus.AddPipelineScheduler();
             bus.AddPostgresMessageScheduler();
+            bus.AddPipelineOperations();
             bus.AddLearningPathSaga();
             bus.AddConsumer<ExtractLearningGoalsConsumer, ExtractLearningGoalsConsumerDefinition>();
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();

@@ -1,0 +1,13 @@
+using Pipeline.Handlers.Operations.FailedMessages;
+
+namespace Pipeline.Handlers.Operations;
+
+public static class OperationsServiceRegistration
+{
+    /// <summary>The failed-message ingestion of the worker host (see <see cref="ErrorQueueIngestion"/>).</summary>
+    public static IServiceCollection AddErrorQueueIngestion(this IServiceCollection services)
+    {
+        services.AddHostedService<ErrorQueueIngestion>();
+        return services;
+    }
+}
