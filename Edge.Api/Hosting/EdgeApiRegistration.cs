@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Auth.Endpoints;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
+using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
@@ -42,6 +44,8 @@ public static class EdgeApiRegistration
         builder.AddPipelineAuth();
         services.AddAiRateLimits(builder.Configuration);
         services.AddScoped<LearningPathGeneration>();
+        builder.AddPipelineOperations("edge-api", typeof(EdgeApiRegistration).Assembly);
+        services.AddOperationsApi();
 
         services.AddMassTransit(bus =>
         {
@@ -49,6 +53,7 @@ public static class EdgeApiRegistration
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
+            bus.AddPipelineOperations();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
@@ -63,6 +68,8 @@ public static class EdgeApiRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -78,6 +85,7 @@ public static class EdgeApiRegistration
         app.MapRecommendationEndpoints();
         app.MapTaskEndpoints();
         app.MapLearningPathEndpoints();
+        app.MapOperationsEndpoints();
         return app;
     }
 }
