@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Handlers.Operations.FailedMessages;
 
 namespace Pipeline.Handlers.Operations;
@@ -7,6 +8,7 @@ public static class OperationsServiceRegistration
     /// <summary>The failed-message ingestion of the worker host (see <see cref="ErrorQueueIngestion"/>).</summary>
     public static IServiceCollection AddErrorQueueIngestion(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<ErrorQueueIngestion>();
         return services;
     }
