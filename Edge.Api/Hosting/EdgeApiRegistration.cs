@@ -44,8 +44,6 @@ public static class EdgeApiRegistration
         builder.AddPipelineAuth();
         services.AddAiRateLimits(builder.Configuration);
         services.AddScoped<LearningPathGeneration>();
-        builder.AddPipelineOperations("edge-api", typeof(EdgeApiRegistration).Assembly);
-        services.AddOperationsApi();
 
         services.AddMassTransit(bus =>
         {
@@ -61,6 +59,9 @@ public static class EdgeApiRegistration
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // After the bus, so the heartbeat stops before the bus does (hosted services stop in reverse order).
+        builder.AddPipelineOperations("edge-api", typeof(EdgeApiRegistration).Assembly);
+        services.AddOperationsApi();
         return builder;
     }
 

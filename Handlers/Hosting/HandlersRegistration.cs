@@ -17,8 +17,6 @@ public static class HandlersRegistration
     {
         builder.AddPipelineAi();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddPipelineOperations("handlers", typeof(HandlersRegistration).Assembly);
-        builder.Services.AddErrorQueueIngestion();
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
@@ -37,6 +35,10 @@ public static class HandlersRegistration
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // After the bus: hosted services stop in reverse order, so these stop before the bus does and never publish
+        // on a stopped bus (which would start it again inside a disposed host).
+        builder.AddPipelineOperations("handlers", typeof(HandlersRegistration).Assembly);
+        builder.Services.AddErrorQueueIngestion();
         return builder;
     }
 }

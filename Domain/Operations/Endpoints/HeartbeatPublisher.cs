@@ -8,10 +8,13 @@ namespace Pipeline.Domain.Operations.Endpoints;
 
 /// <summary>Publishes this instance's <see cref="EndpointHeartbeat"/> every <c>Operations:HeartbeatSeconds</c>.</summary>
 public sealed class HeartbeatPublisher(IBus bus, EndpointIdentity identity, IOptions<OperationsOptions> options,
-    ILogger<HeartbeatPublisher> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<HeartbeatPublisher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken serviceStopping)
     {
+        // Silent from the moment the host starts stopping: a heartbeat must not outlive the instance it reports.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serviceStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HeartbeatSeconds));
         do
         {
@@ -26,6 +29,18 @@ public sealed class HeartbeatPublisher(IBus bus, EndpointIdentity identity, IOpt
                 logger.LogWarning(e, "Could not publish the heartbeat of {InstanceId}", identity.InstanceId);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await WaitForNextTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitForNextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }
