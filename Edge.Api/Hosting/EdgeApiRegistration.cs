@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Auth.Endpoints;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
+using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
@@ -50,6 +52,7 @@ public static class EdgeApiRegistration
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
+            bus.AddPipelineOperations();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
@@ -57,16 +60,20 @@ public static class EdgeApiRegistration
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // After the bus, so the heartbeat stops before the bus does (hosted services stop in reverse order).
+        builder.AddPipelineOperations("edge-api", typeof(EdgeApiRegistration).Assembly);
+        services.AddOperationsApi();
         return builder;
     }
 
     public static WebApplication MapEdgeApi(this WebApplication app)
     {
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit(MaxRequestBodyBytes);
         app.UseStatusCodePages();
+        // The learner console (/) and the ops page (/ops) are static files, public like any page; their data is not.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -81,6 +88,7 @@ public static class EdgeApiRegistration
         app.MapRecommendationEndpoints();
         app.MapTaskEndpoints();
         app.MapLearningPathEndpoints();
+        app.MapOperationsEndpoints();
         return app;
     }
 }

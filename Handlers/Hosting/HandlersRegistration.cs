@@ -1,6 +1,8 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Operations;
+using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
@@ -8,7 +10,7 @@ using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
 
-/// <summary>The table of contents of the worker host: stage consumers, sagas and the message scheduler.</summary>
+/// <summary>The table of contents of the worker host: stage consumers, sagas, the message scheduler and operations.</summary>
 public static class HandlersRegistration
 {
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
@@ -20,6 +22,7 @@ public static class HandlersRegistration
             bus.DisableUsageTelemetry();
             bus.AddPipelineScheduler();
             bus.AddPostgresMessageScheduler();
+            bus.AddPipelineOperations();
             bus.AddLearningPathSaga();
             bus.AddConsumer<ExtractLearningGoalsConsumer, ExtractLearningGoalsConsumerDefinition>();
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
@@ -32,6 +35,10 @@ public static class HandlersRegistration
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // After the bus: hosted services stop in reverse order, so these stop before the bus does and never publish
+        // on a stopped bus (which would start it again inside a disposed host).
+        builder.AddPipelineOperations("handlers", typeof(HandlersRegistration).Assembly);
+        builder.Services.AddErrorQueueIngestion();
         return builder;
     }
 }

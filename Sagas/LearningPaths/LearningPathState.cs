@@ -54,6 +54,12 @@ public class LearningPathState : SagaStateMachineInstance, ISagaVersion
     public long CompletionTokens { get; set; }
     public int LlmCalls { get; set; }
 
+    /// <summary>When the current stage was entered (or resumed), for <see cref="StageSeconds"/>.</summary>
+    public DateTimeOffset? StageStartedAt { get; set; }
+
+    /// <summary>Seconds each finished stage took (a resumed stage adds its new attempt): the ops metrics read these.</summary>
+    public Dictionary<string, double> StageSeconds { get; set; } = [];
+
     /// <summary>When the current stage last moved forward; the stage timeout counts from here.</summary>
     public DateTimeOffset LastProgressAt { get; set; }
 

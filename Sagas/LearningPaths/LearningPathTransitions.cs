@@ -57,6 +57,7 @@ public static class LearningPathTransitions
 
     public static void Complete(this LearningPathState saga)
     {
+        saga.FinishStageTiming();
         saga.Stage = TaskStages.Finished;
         saga.Status = TaskStatuses.Completed;
         saga.FailedStage = null;
@@ -68,6 +69,7 @@ public static class LearningPathTransitions
 
     public static void Fail(this LearningPathState saga, string error)
     {
+        saga.FinishStageTiming();
         saga.Status = TaskStatuses.Failed;
         saga.FailedStage = saga.Stage;
         saga.ErrorDetails = error;
@@ -78,6 +80,7 @@ public static class LearningPathTransitions
 
     public static void TimeOut(this LearningPathState saga, TimeSpan stageTimeout)
     {
+        saga.FinishStageTiming();
         saga.Status = TaskStatuses.Timeout;
         saga.FailedStage = saga.Stage;
         saga.ResultMessage = $"Stage {saga.Stage} made no progress for {stageTimeout.TotalSeconds:0}s after {saga.StageResends} re-sends.";
@@ -87,6 +90,7 @@ public static class LearningPathTransitions
 
     public static void Cancel(this LearningPathState saga, string reason)
     {
+        saga.FinishStageTiming();
         saga.Status = TaskStatuses.Canceled;
         saga.ResultMessage = string.IsNullOrWhiteSpace(reason) ? "Canceled." : $"Canceled: {reason}";
         saga.Advance(saga.Progress);
@@ -103,6 +107,7 @@ public static class LearningPathTransitions
         saga.ResultMessage = null;
         saga.EndedAt = null;
         saga.StageResends = 0;
+        saga.StageStartedAt = DateTimeOffset.UtcNow;
         saga.Advance(saga.Progress);
         saga.LastProgressAt = saga.UpdatedAt;
     }
@@ -117,11 +122,22 @@ public static class LearningPathTransitions
 
     private static void EnterStage(this LearningPathState saga, string stage)
     {
+        saga.FinishStageTiming();
+        saga.StageStartedAt = DateTimeOffset.UtcNow;
         saga.Stage = stage;
         saga.Status = TaskStatuses.Running;
         saga.StageResends = 0;
         saga.Advance(TaskStages.ProgressAtStart(stage));
         saga.LastProgressAt = saga.UpdatedAt;
+    }
+
+    /// <summary>Adds the time since the current stage started to its total; a stage is timed once per attempt.</summary>
+    private static void FinishStageTiming(this LearningPathState saga)
+    {
+        if (saga.StageStartedAt is not { } started || string.IsNullOrEmpty(saga.Stage)) return;
+        var seconds = Math.Max(0, (DateTimeOffset.UtcNow - started).TotalSeconds);
+        saga.StageSeconds[saga.Stage] = Math.Round(saga.StageSeconds.GetValueOrDefault(saga.Stage) + seconds, 3);
+        saga.StageStartedAt = null;
     }
 
     private static void Advance(this LearningPathState saga, double progress)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 
 namespace Pipeline.Sagas.LearningPaths;
@@ -11,8 +12,8 @@ public static class TaskRowWriter
     private const string Upsert = """
         INSERT INTO user_tasks (task_id, correlation_id, user_id, learning_path_id, status, stage, progress, total_items,
             completed_items, result_message, error_details, prompt, prompt_tokens, completion_tokens, llm_calls,
-            started_at, ended_at, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+            started_at, ended_at, created_at, updated_at, llm_provider, llm_model, stage_seconds)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22::jsonb)
         ON CONFLICT (correlation_id) DO UPDATE SET
             learning_path_id = EXCLUDED.learning_path_id,
             status = EXCLUDED.status,
@@ -25,6 +26,9 @@ public static class TaskRowWriter
             prompt_tokens = EXCLUDED.prompt_tokens,
             completion_tokens = EXCLUDED.completion_tokens,
             llm_calls = EXCLUDED.llm_calls,
+            llm_provider = EXCLUDED.llm_provider,
+            llm_model = EXCLUDED.llm_model,
+            stage_seconds = EXCLUDED.stage_seconds,
             started_at = COALESCE(user_tasks.started_at, EXCLUDED.started_at),
             ended_at = EXCLUDED.ended_at,
             updated_at = GREATEST(user_tasks.updated_at, EXCLUDED.updated_at)
@@ -39,7 +43,7 @@ public static class TaskRowWriter
             saga.PublicTaskId, saga.CorrelationId, saga.UserId, saga.LearningPathId, saga.Status, saga.Stage, saga.Progress,
             saga.Sections.Count == 0 ? null : saga.TotalCards, saga.CompletedCards, saga.ResultMessage, saga.ErrorDetails,
             saga.Prompt, saga.PromptTokens, saga.CompletionTokens, saga.LlmCalls, saga.StartedAt, saga.EndedAt, saga.CreatedAt,
-            saga.UpdatedAt,
+            saga.UpdatedAt, saga.LlmProvider, saga.LlmModel, JsonSerializer.Serialize(saga.StageSeconds),
         ];
         foreach (var value in values)
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });

@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Pipeline.Domain.Messaging;
+
+namespace Pipeline.Domain.Operations.Broker;
+
+/// <summary>The RabbitMQ management HTTP API (queues of our virtual host): error-queue discovery and queue metrics.</summary>
+public sealed class RabbitMqManagementClient
+{
+    private readonly HttpClient _http;
+    private readonly string _virtualHost;
+
+    public RabbitMqManagementClient(HttpClient http, IOptions<RabbitMqOptions> options)
+    {
+        var rabbit = options.Value;
+        _http = http;
+        _http.BaseAddress = new Uri($"http://{rabbit.Host}:{rabbit.ManagementPort}/api/");
+        _http.Timeout = TimeSpan.FromSeconds(10);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{rabbit.Username}:{rabbit.Password}")));
+        _virtualHost = rabbit.VirtualHost;
+    }
+
+    public async Task<IReadOnlyList<BrokerQueue>> ListQueuesAsync(CancellationToken cancellationToken)
+    {
+        var path = $"queues/{Uri.EscapeDataString(_virtualHost)}?columns=name,messages,messages_ready,messages_unacknowledged,consumers";
+        await using var stream = await _http.GetStreamAsync(path, cancellationToken);
+        using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        return json.RootElement.EnumerateArray()
+            .Select(q => new BrokerQueue(
+                q.GetProperty("name").GetString()!,
+                Long(q, "messages"), Long(q, "messages_ready"), Long(q, "messages_unacknowledged"),
+                (int)Long(q, "consumers")))
+            .OrderBy(q => q.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // Counts are missing for a moment after a queue is declared.
+    private static long Long(JsonElement queue, string name) =>
+        queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+}

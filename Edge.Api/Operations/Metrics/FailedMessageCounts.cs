@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Operations.Metrics;
+
+public sealed record FailedMessageCounts(long Unresolved, long Archived, long Retried);

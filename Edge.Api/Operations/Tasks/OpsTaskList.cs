@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Operations.Tasks;
+
+public sealed record OpsTaskList(IReadOnlyList<OpsTask> Tasks, long Total);
