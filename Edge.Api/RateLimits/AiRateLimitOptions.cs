@@ -7,8 +7,8 @@ public sealed class AiRateLimitOptions
 {
     public const string Section = "Pipeline:RateLimits";
 
-    [Range(1, 100_000)] public int AiRequestsPerMinute { get; set; } = 30;
+    [Range(1, int.MaxValue)] public int AiRequestsPerMinute { get; set; } = 30;
 
     /// <summary>Guests try the product; they get a smaller share.</summary>
-    [Range(1, 100_000)] public int GuestAiRequestsPerMinute { get; set; } = 5;
+    [Range(1, int.MaxValue)] public int GuestAiRequestsPerMinute { get; set; } = 5;
 }
