@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -57,7 +58,10 @@ public class PipelineFixture : IAsyncLifetime
         // Start now, so the first test does not pay for it.
         if (ListensOnRealPort)
         {
-            Api.UseKestrel(0);
+            // An explicit listener, not UseKestrel(0): the factory applies that port only to IWebHostBuilder apps, so
+            // with minimal hosting Edge.Api's own default (127.0.0.1:8080) won, and two fixtures (or two test runs)
+            // fought over one port. Kestrel's Listen overrides UseUrls; port 0 lets the OS choose a free one.
+            Api.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             Api.StartServer();
         }
         else
