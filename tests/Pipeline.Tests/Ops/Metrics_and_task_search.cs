@@ -22,8 +22,11 @@ public sealed class Metrics_and_task_search(OpsFixture fixture)
 
         var metrics = await Eventually.ReturnsAsync(() => admin.Client.GetJsonAsync("/api/ops/metrics"),
             m => TypeMetric(m, OpsApi.CardsMessageType) is { } cards && cards.GetProperty("processed").GetInt64() > 0
-                 && m.GetProperty("stages").EnumerateArray().Any(s => s.GetProperty("stage").GetString() == "generating_cards"),
-            Deadline, "the counters of the card workers to be flushed");
+                 && m.GetProperty("stages").EnumerateArray().Any(s => s.GetProperty("stage").GetString() == "generating_cards")
+                 // RabbitMQ's management statistics trail by their collection interval (5 s) on a fresh vhost.
+                 && m.GetProperty("queues").EnumerateArray().Any(q => q.GetProperty("name").GetString() == "generate-section-cards"
+                     && q.GetProperty("consumers").GetInt32() >= 1),
+            Deadline, "the counters of the card workers to be flushed and the queue statistics to show consumers");
         var cards = TypeMetric(metrics, OpsApi.CardsMessageType)!.Value;
         Assert.True(cards.GetProperty("processing_p95_ms").GetDouble() >= cards.GetProperty("processing_p50_ms").GetDouble());
         Assert.True(cards.GetProperty("critical_time_p50_ms").GetDouble() > 0);
