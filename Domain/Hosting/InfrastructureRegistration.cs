@@ -30,11 +30,15 @@ public static class InfrastructureRegistration
         builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
         {
-            var options = ConfigurationOptions.Parse(services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration);
+            var configuration = services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration;
+            var options = ConfigurationOptions.Parse(configuration);
             // Redis is a cache: the service must start and keep answering from PostgreSQL while it is down.
             options.AbortOnConnectFail = false;
-            options.ConnectTimeout = 2000;
-            options.SyncTimeout = 2000;
+            // Defaults for what Redis:Configuration leaves out ("127.0.0.1:6379,syncTimeout=500" sets its own).
+            if (!Mentions(configuration, "connectTimeout")) options.ConnectTimeout = 2000;
+            // The time any cache call may take (RedisTaskStatusCache bounds its async calls with it too): a status
+            // read from PostgreSQL takes milliseconds, so waiting longer on an unresponsive Redis only slows every poll.
+            if (!Mentions(configuration, "syncTimeout")) options.SyncTimeout = 250;
             return ConnectionMultiplexer.Connect(options);
         });
         builder.Services.AddSingleton<ITaskStatusCache, RedisTaskStatusCache>();
@@ -46,6 +50,9 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningPathReader>();
         return builder;
     }
+
+    private static bool Mentions(string redisConfiguration, string option) =>
+        redisConfiguration.Split(',').Any(part => part.Trim().StartsWith(option + "=", StringComparison.OrdinalIgnoreCase));
 
     public static void ConfigurePipelineHost(this IRabbitMqBusFactoryConfigurator bus, IBusRegistrationContext context)
     {

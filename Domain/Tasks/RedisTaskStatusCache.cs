@@ -5,21 +5,39 @@ using StackExchange.Redis;
 
 namespace Pipeline.Domain.Tasks;
 
-/// <summary>One Redis hash per task (owner, status, JSON body) and one pub/sub channel per task for live progress.</summary>
+/// <summary>
+/// One Redis hash per task (owner, status, JSON body) and one pub/sub channel per task for live progress.
+/// <para>
+/// Redis is only a cache, so no call may wait on it for long. StackExchange.Redis 1.x never times out an async call: a
+/// Redis that stops answering without closing its connections (paused, stuck, or cut off by the network) would hang
+/// every status poll, every live-progress stream and every saga transition until it came back. So every call here is
+/// bounded by the connection's timeout (<c>syncTimeout</c>, <see cref="IConnectionMultiplexer.TimeoutMilliseconds"/>),
+/// and once a call runs over it, Redis is skipped for <see cref="BackOff"/>: callers go straight to PostgreSQL instead
+/// of piling more calls onto a connection that does not answer. After that one call tries Redis again.
+/// </para>
+/// </summary>
 public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<RedisOptions> options, ILogger<RedisTaskStatusCache> logger)
     : ITaskStatusCache
 {
+    /// <summary>How long Redis is left alone after a call ran over its time.</summary>
+    public static readonly TimeSpan BackOff = TimeSpan.FromSeconds(5);
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
     private static readonly RedisValue[] Fields = ["user_id", "status", "json"];
     private readonly string _prefix = options.Value.KeyPrefix;
+    private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(Math.Max(1, redis.TimeoutMilliseconds));
+    private long _skipUntil; // Environment.TickCount64
+
+    /// <summary>False while Redis is disconnected or backing off after a call that ran over its time.</summary>
+    private bool Usable => redis.IsConnected && Environment.TickCount64 >= Interlocked.Read(ref _skipUntil);
 
     public async Task<CachedTaskStatus?> TryGetAsync(string taskId)
     {
         // While Redis is down, go straight to PostgreSQL instead of waiting for a timeout on every poll.
-        if (!redis.IsConnected) return null;
+        if (!Usable) return null;
         try
         {
-            var values = await redis.GetDatabase().HashGetAsync(Key(taskId), Fields);
+            var values = await BoundedAsync(redis.GetDatabase().HashGetAsync(Key(taskId), Fields));
             if (values[0].IsNull || values[2].IsNull) return null;
             return new CachedTaskStatus((long)values[0], values[1]!, values[2]!);
         }
@@ -32,18 +50,18 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
 
     public async Task SetAndPublishAsync(TaskStatusRecord status)
     {
-        if (!redis.IsConnected) return;
+        if (!Usable) return;
         var json = TaskStatusJson.Serialize(status);
         try
         {
             var database = redis.GetDatabase();
             var key = Key(status.TaskId);
             // A status only replaces an older one: parallel workers commit out of order, and progress never moves back.
-            var written = (long)await database.ScriptEvaluateAsync(WriteIfNewerScript,
+            var written = (long)await BoundedAsync(database.ScriptEvaluateAsync(WriteIfNewerScript,
                 [key],
-                [status.UserId, status.Status, json, status.UpdatedAt.ToUnixTimeMilliseconds(), (long)Lifetime.TotalSeconds]);
+                [status.UserId, status.Status, json, status.UpdatedAt.ToUnixTimeMilliseconds(), (long)Lifetime.TotalSeconds]));
             if (written == 1)
-                await redis.GetSubscriber().PublishAsync(Channel(status.TaskId), json);
+                await BoundedAsync(redis.GetSubscriber().PublishAsync(Channel(status.TaskId), json));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -53,15 +71,63 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
 
     public async Task<IAsyncDisposable> SubscribeAsync(string taskId, Func<string, Task> onChange)
     {
+        if (!Usable)
+            throw new InvalidOperationException("Redis is not available for live progress.");
         var subscriber = redis.GetSubscriber();
         var channel = Channel(taskId);
         Action<RedisChannel, RedisValue> handler = (_, message) => onChange(message!);
-        await subscriber.SubscribeAsync(channel, handler);
-        return new Subscription(subscriber, channel, handler);
+        var subscribing = subscriber.SubscribeAsync(channel, handler);
+        try
+        {
+            await BoundedAsync(subscribing);
+        }
+        catch (TimeoutException)
+        {
+            // The subscription may still go through once Redis answers: take it back then, so the handler does not
+            // outlive the caller, who has moved on without it.
+            Observe(subscribing.ContinueWith(_ => subscriber.UnsubscribeAsync(channel, handler), TaskScheduler.Default).Unwrap());
+            throw;
+        }
+        return new Subscription(this, subscriber, channel, handler);
     }
 
     private RedisKey Key(string taskId) => $"{_prefix}task:{taskId}";
     private RedisChannel Channel(string taskId) => $"{_prefix}task-events:{taskId}";
+
+    private async Task<T> BoundedAsync<T>(Task<T> call)
+    {
+        await BoundedAsync((Task)call);
+        return await call;
+    }
+
+    /// <summary>Waits for a Redis call at most the connection's timeout; a call that runs over starts the back-off.</summary>
+    private async Task BoundedAsync(Task call)
+    {
+        try
+        {
+            await call.WaitAsync(_timeout);
+        }
+        catch (TimeoutException)
+        {
+            Observe(call);
+            BackOffFromRedis();
+            throw;
+        }
+    }
+
+    private void BackOffFromRedis()
+    {
+        var now = Environment.TickCount64;
+        var previous = Interlocked.Exchange(ref _skipUntil, now + (long)BackOff.TotalMilliseconds);
+        if (previous <= now)
+            logger.LogWarning("Redis did not answer within {Timeout} ms; task statuses go to and come from PostgreSQL only for the next {BackOff} s",
+                _timeout.TotalMilliseconds, BackOff.TotalSeconds);
+    }
+
+    /// <summary>A call given up on may still fail later: observe it, so its exception is not reported as unobserved.</summary>
+    private static void Observe(Task call) =>
+        call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     private const string WriteIfNewerScript = """
         local current = tonumber(redis.call('HGET', KEYS[1], 'updated') or '0')
@@ -71,11 +137,12 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
         return 1
         """;
 
-    private sealed class Subscription(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler) : IAsyncDisposable
+    private sealed class Subscription(RedisTaskStatusCache cache, ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler)
+        : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            try { await subscriber.UnsubscribeAsync(channel, handler); }
+            try { await cache.BoundedAsync(subscriber.UnsubscribeAsync(channel, handler)); }
             catch (Exception e) when (e is RedisException or TimeoutException) { /* the connection is gone, and the subscription with it */ }
         }
     }

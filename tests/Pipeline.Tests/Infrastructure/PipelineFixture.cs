@@ -33,6 +33,9 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>Extra settings a derived fixture wants on both hosts (e.g. an AI provider).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>False for a fixture whose test runs the Handlers host itself (e.g. as a child process it kills).</summary>
+    protected virtual bool HostsHandlersInProcess => true;
+
     public IDictionary<string, string?> Settings
     {
         get
@@ -50,7 +53,8 @@ public class PipelineFixture : IAsyncLifetime
     {
         Infrastructure = await IsolatedInfrastructure.CreateAsync();
         var settings = Settings;
-        _handlers = await StartHandlersAsync(settings);
+        if (HostsHandlersInProcess)
+            _handlers = await StartHandlersAsync(settings);
         Api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings) web.UseSetting(key, value);
