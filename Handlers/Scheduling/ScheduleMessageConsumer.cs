@@ -23,6 +23,15 @@ public sealed class ScheduleMessageConsumer(NpgsqlDataSource dataSource) : ICons
         var headers = JsonSerializer.Serialize(context.Headers.GetAll().ToDictionary(h => h.Key, h => h.Value), SystemTextJsonMessageSerializer.Options);
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
+        await ScheduleTokenLock.TakeAsync(connection, transaction, message.CorrelationId, context.CancellationToken);
+        // Its cancel came first: drop the schedule (and the tombstone, which has done its job).
+        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM canceled_schedules WHERE token_id = @CorrelationId",
+                new { message.CorrelationId }, transaction, cancellationToken: context.CancellationToken)) > 0)
+        {
+            await transaction.CommitAsync(context.CancellationToken);
+            return;
+        }
         // The token identifies the schedule: a redelivered ScheduleMessage, or a new one with the same token, replaces it.
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -55,7 +64,9 @@ public sealed class ScheduleMessageConsumer(NpgsqlDataSource dataSource) : ICons
                 FaultAddress = context.FaultAddress?.ToString(),
                 ExpiresAt = context.ExpirationTime is { } expires ? AsUtc(expires) : (DateTime?)null,
             },
+            transaction,
             cancellationToken: context.CancellationToken));
+        await transaction.CommitAsync(context.CancellationToken);
     }
 
     // Npgsql writes only UTC DateTimes to timestamptz; MassTransit documents ScheduledTime as UTC but may hand it over unmarked.
