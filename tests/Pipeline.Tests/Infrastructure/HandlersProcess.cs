@@ -78,7 +78,8 @@ public sealed class HandlersProcess : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
+            // Not the test process's own stdin (the test runner's channel): the worker reads nothing from it.
+            RedirectStandardInput = true,
         };
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -105,6 +106,7 @@ public sealed class HandlersProcess : IAsyncDisposable
         if (!process.Start())
             throw new InvalidOperationException($"Could not start {start.FileName} {assembly}.");
         worker.Write("test", $"process {process.Id} started");
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return worker;

@@ -50,6 +50,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true, // not the test process's own stdin (the test runner's channel)
             WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(), "--save", "", "--appendonly", "no", "--daemonize", "no" })
@@ -58,6 +59,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Start();
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
