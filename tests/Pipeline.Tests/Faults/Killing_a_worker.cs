@@ -42,8 +42,8 @@ public sealed class Killing_a_worker(WorkerProcessFixture fixture, ITestOutputHe
         Log(clock, $"{submissions.Length} generations submitted");
 
         // Kill in the middle of the card fan-out: some sections have cards, some tasks are not finished.
-        var beforeKill = await Eventually.ReturnsAsync(ProgressAsync,
-            p => p.Cards > 0 && p.CompletedTasks < submissions.Length, TimeSpan.FromSeconds(60), "worker A to store its first cards");
+        var beforeKill = await fixture.ExplainedAsync(fixture.Ai, () => Eventually.ReturnsAsync(ProgressAsync,
+            p => p.Cards > 0 && p.CompletedTasks < submissions.Length, TimeSpan.FromSeconds(60), "worker A to store its first cards"));
         await workerA.KillAsync();
         var atKill = await ProgressAsync();
         var callsAtKill = fixture.Ai.CallCount;
@@ -58,8 +58,8 @@ public sealed class Killing_a_worker(WorkerProcessFixture fixture, ITestOutputHe
         foreach (var (learner, taskId) in submissions)
         {
             var remaining = Completion - deadline.Elapsed;
-            var done = await learner.Client.WaitForStatusAsync(taskId, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
-                "completed", "failed", "timeout", "canceled");
+            var done = await fixture.ExplainedAsync(fixture.Ai, () => learner.Client.WaitForStatusAsync(taskId,
+                remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, "completed", "failed", "timeout", "canceled"));
             Assert.True(done.GetProperty("status").GetString() == "completed", $"task {taskId} ended {done}\n{Tail(workerB)}");
         }
         var final = await ProgressAsync();

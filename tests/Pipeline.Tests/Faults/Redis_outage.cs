@@ -30,7 +30,7 @@ public sealed class Redis_outage(PrivateRedisFixture fixture, ITestOutputHelper 
 
         // Redis up: the status of a finished task is cached in this fixture's Redis.
         var before = await StartGenerationAsync(learner, "I want to learn chess in 10 days");
-        await learner.Client.WaitForStatusAsync(before, Completion, "completed");
+        await fixture.ExplainedAsync(fixture.Ai, () => learner.Client.WaitForStatusAsync(before, Completion, "completed"));
         using (var redis = await ConnectAsync())
             Assert.True(await redis.GetDatabase().KeyExistsAsync(TaskKey(before)), $"{TaskKey(before)} is not in Redis while Redis is up");
         Log(clock, $"task {before} completed and cached with Redis up");
@@ -86,7 +86,7 @@ public sealed class Redis_outage(PrivateRedisFixture fixture, ITestOutputHelper 
             await Eventually.HoldsAsync(async () => afterEvents.IsCompleted || await server.SubscriptionSubscriberCountAsync(ChannelOf(after)) > 0,
                 TimeSpan.FromSeconds(10), $"the edge to subscribe to {ChannelOf(after)}");
             Assert.False(afterEvents.IsCompleted, "the task ended before its live progress could be watched");
-            var live = await afterEvents;
+            var live = await fixture.ExplainedAsync(fixture.Ai, () => afterEvents);
             Assert.Equal("completed", live[^1].GetProperty("status").GetString());
             var onChannel = published.Where(m => m.StartsWith(ChannelOf(after) + "|", StringComparison.Ordinal))
                 .Select(m => JsonDocument.Parse(m[(m.IndexOf('|') + 1)..]).RootElement.GetProperty("status").GetString())
@@ -112,7 +112,7 @@ public sealed class Redis_outage(PrivateRedisFixture fixture, ITestOutputHelper 
             Assert.Equal("completed", (await TimedStatusAsync(learner, finishedTask)).GetProperty("status").GetString());
 
         var events = ReadEventsAsync(learner, runningTask);
-        var (polls, seen) = await PollUntilFinishedAsync(learner, runningTask);
+        var (polls, seen) = await fixture.ExplainedAsync(fixture.Ai, () => PollUntilFinishedAsync(learner, runningTask));
         var streamed = await events;
         Assert.Equal("completed", streamed[^1].GetProperty("status").GetString());
         Assert.Equal(100.0, streamed[^1].GetProperty("progress").GetDouble());
