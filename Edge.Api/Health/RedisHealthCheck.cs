@@ -9,7 +9,8 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
     {
         try
         {
-            await redis.GetDatabase().PingAsync();
+            // Bounded: StackExchange.Redis 1.x never times out an async call, and a hung Redis is exactly what this reports.
+            await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromMilliseconds(redis.TimeoutMilliseconds), cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is RedisException or TimeoutException)

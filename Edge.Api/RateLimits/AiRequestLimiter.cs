@@ -34,8 +34,10 @@ public sealed class AiRequestLimiter(IConnectionMultiplexer redis, IOptions<Redi
         if (!redis.IsConnected) return null;
         try
         {
+            // StackExchange.Redis 1.x never times out an async call: a Redis that stops answering must not hang requests.
             var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(CountScript,
-                [$"{redisOptions.Value.KeyPrefix}ratelimit:ai:{subject}"], [(long)Window.TotalMilliseconds]))!;
+                    [$"{redisOptions.Value.KeyPrefix}ratelimit:ai:{subject}"], [(long)Window.TotalMilliseconds])
+                .WaitAsync(TimeSpan.FromMilliseconds(redis.TimeoutMilliseconds)))!;
             var ttl = Math.Max(0, (long)result[1]);
             return ((int)(long)result[0], now.AddMilliseconds(ttl));
         }
