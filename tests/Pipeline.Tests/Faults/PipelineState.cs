@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -14,7 +12,6 @@ namespace Pipeline.Tests.Faults;
 /// </summary>
 public static class PipelineState
 {
-    private static readonly HttpClient Management = CreateManagementClient();
 
     /// <summary>Runs <paramref name="wait"/>; if it times out, the timeout's message carries <see cref="DescribeAsync"/>.</summary>
     public static async Task<T> ExplainedAsync<T>(this PipelineFixture fixture, FakeOpenAiServer ai, Func<Task<T>> wait)
@@ -60,8 +57,8 @@ public static class PipelineState
         });
         await SectionAsync(text, "queues (management statistics, up to 5 s old)", async () =>
         {
-            using var body = JsonDocument.Parse(await Management.GetStringAsync($"queues/{Uri.EscapeDataString(fixture.Infrastructure.VirtualHost)}"));
-            return body.RootElement.EnumerateArray().Select(q =>
+            var queues = await fixture.Infrastructure.QueuesAsync();
+            return queues.EnumerateArray().Select(q =>
                 $"{q.GetProperty("name").GetString()}: ready {Number(q, "messages_ready")}, unacked {Number(q, "messages_unacknowledged")}, consumers {Number(q, "consumers")}")
                 .ToList();
         });
@@ -93,16 +90,4 @@ public static class PipelineState
 
     private static string Number(JsonElement queue, string name) =>
         queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64().ToString() : "?";
-
-    private static HttpClient CreateManagementClient()
-    {
-        var client = new HttpClient
-        {
-            BaseAddress = new Uri($"http://{TestSettings.RabbitHost}:{TestSettings.RabbitManagementPort}/api/"),
-            Timeout = TimeSpan.FromSeconds(10),
-        };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestSettings.RabbitUser}:{TestSettings.RabbitPassword}")));
-        return client;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net.Http.Headers;
 using System.Text;
 using Npgsql;
@@ -46,6 +47,14 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
         return infrastructure;
     }
 
+    /// <summary>The management API's view of this vhost's queues (an array), or of one queue when named.</summary>
+    public async Task<JsonElement> QueuesAsync(string? queue = null)
+    {
+        var path = $"queues/{Uri.EscapeDataString(VirtualHost)}" + (queue is null ? "" : $"/{Uri.EscapeDataString(queue)}");
+        using var body = JsonDocument.Parse(await Management.GetStringAsync(path));
+        return body.RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -60,7 +69,11 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
 
     private static HttpClient CreateManagementClient()
     {
-        var client = new HttpClient { BaseAddress = new Uri($"http://{TestSettings.RabbitHost}:{TestSettings.RabbitManagementPort}/api/") };
+        var client = new HttpClient
+        {
+            BaseAddress = new Uri($"http://{TestSettings.RabbitHost}:{TestSettings.RabbitManagementPort}/api/"),
+            Timeout = TimeSpan.FromSeconds(10),
+        };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestSettings.RabbitUser}:{TestSettings.RabbitPassword}")));
         return client;

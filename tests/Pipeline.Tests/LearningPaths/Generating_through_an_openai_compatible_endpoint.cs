@@ -147,13 +147,8 @@ public sealed class Generating_through_an_openai_compatible_endpoint(OpenAiPipel
 
     private async Task<bool> QueueIsEmptyAsync()
     {
-        using var management = new HttpClient();
-        management.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TestSettings.RabbitUser}:{TestSettings.RabbitPassword}")));
-        var queue = await management.GetStringAsync(
-            $"http://{TestSettings.RabbitHost}:{TestSettings.RabbitManagementPort}/api/queues/{fixture.Infrastructure.VirtualHost}/generate-section-cards");
-        using var json = System.Text.Json.JsonDocument.Parse(queue);
-        return json.RootElement.TryGetProperty("messages", out var messages) && messages.GetInt32() == 0;
+        var queue = await fixture.Infrastructure.QueuesAsync("generate-section-cards");
+        return queue.TryGetProperty("messages", out var messages) && messages.GetInt32() == 0;
     }
 
     private async Task<(long PromptTokens, long CompletionTokens, int Calls)> UsageAsync(string taskId)
