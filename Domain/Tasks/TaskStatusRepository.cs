@@ -5,7 +5,8 @@ namespace Pipeline.Domain.Tasks;
 /// <summary>Reads of <c>user_tasks</c>, the source of truth for task status.</summary>
 public sealed class TaskStatusRepository(NpgsqlDataSource dataSource)
 {
-    private const string Columns = """
+    /// <summary>The columns <see cref="Read"/> expects, in its order.</summary>
+    public const string Columns = """
         task_id, user_id, learning_path_id, status, stage, progress, total_items, completed_items, result_message,
         error_details, started_at, ended_at, id, created_at, updated_at
         """;
@@ -60,7 +61,8 @@ public sealed class TaskStatusRepository(NpgsqlDataSource dataSource)
         return results;
     }
 
-    private static TaskStatusRecord Read(NpgsqlDataReader reader) =>
+    /// <summary>A row selected (or returned) as <see cref="Columns"/>.</summary>
+    public static TaskStatusRecord Read(NpgsqlDataReader reader) =>
             new TaskStatusRecord(
                 TaskId: reader.GetString(0),
                 UserId: reader.GetInt64(1),

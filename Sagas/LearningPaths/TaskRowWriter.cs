@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Npgsql;
+using Pipeline.Domain.Tasks;
 
 namespace Pipeline.Sagas.LearningPaths;
 
 /// <summary>
 /// Writes seed 002's task row from the saga state, inside the saga's own transaction, so the status a user polls
-/// always matches what the saga decided. Progress in the row never goes down.
+/// always matches what the saga decided. Progress in the row never goes down. The statement returns the row as stored
+/// (after those rules), which is what the Redis copy gets, without reading it again.
 /// </summary>
 public static class TaskRowWriter
 {
@@ -32,12 +34,12 @@ public static class TaskRowWriter
             started_at = COALESCE(user_tasks.started_at, EXCLUDED.started_at),
             ended_at = EXCLUDED.ended_at,
             updated_at = GREATEST(user_tasks.updated_at, EXCLUDED.updated_at)
-        """;
+        RETURNING
+        """ + " " + TaskStatusRepository.Columns;
 
-    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LearningPathState saga,
-        CancellationToken cancellationToken)
+    public static NpgsqlBatchCommand Command(LearningPathState saga)
     {
-        await using var command = new NpgsqlCommand(Upsert, connection, transaction);
+        var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
             saga.PublicTaskId, saga.CorrelationId, saga.UserId, saga.LearningPathId, saga.Status, saga.Stage, saga.Progress,
@@ -47,6 +49,14 @@ public static class TaskRowWriter
         ];
         foreach (var value in values)
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
+    }
+
+    /// <summary>The row as the upsert left it.</summary>
+    public static async Task<TaskStatusRecord> ReadStoredAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken))
+            throw new InvalidOperationException("The task row upsert returned no row.");
+        return TaskStatusRepository.Read(reader);
     }
 }

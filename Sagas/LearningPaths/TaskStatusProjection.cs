@@ -6,18 +6,17 @@ namespace Pipeline.Sagas.LearningPaths;
 
 /// <summary>
 /// Keeps seed 002's task row in the saga's transaction, and after commit refreshes the Redis copy and announces the
-/// change on the task's channel (live progress). The cache gets what PostgreSQL holds, so the two cannot drift.
+/// change on the task's channel (live progress). The cache gets the row exactly as PostgreSQL stored it, so the two
+/// cannot drift.
 /// </summary>
-public sealed class TaskStatusProjection(TaskStatusRepository tasks, ITaskStatusCache cache) : ISagaStateProjection<LearningPathState>
+public sealed class TaskStatusProjection(ITaskStatusCache cache) : ISagaStateProjection<LearningPathState>
 {
-    public Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LearningPathState instance,
-        CancellationToken cancellationToken) =>
-        TaskRowWriter.WriteAsync(connection, transaction, instance, cancellationToken);
+    public NpgsqlBatchCommand CreateCommand(LearningPathState instance) => TaskRowWriter.Command(instance);
 
-    public async Task AfterCommitAsync(LearningPathState instance, CancellationToken cancellationToken)
+    public async Task<Func<CancellationToken, Task>?> ReadResultAsync(NpgsqlDataReader reader, LearningPathState instance,
+        CancellationToken cancellationToken)
     {
-        var stored = await tasks.FindAsync(instance.CorrelationId, cancellationToken);
-        if (stored is not null)
-            await cache.SetAndPublishAsync(stored);
+        var stored = await TaskRowWriter.ReadStoredAsync(reader, cancellationToken);
+        return _ => cache.SetAndPublishAsync(stored);
     }
 }

@@ -12,12 +12,18 @@ namespace Pipeline.Sagas.Persistence;
 public interface ISagaStateProjection<in TSaga> where TSaga : class, SagaStateMachineInstance
 {
     /// <summary>
-    /// Called inside the saga's transaction once per message after the instance was inserted, updated or deleted.
-    /// A finalized instance is deleted from <c>saga_instances</c> and arrives here with its final state
-    /// (<c>CurrentState == "Final"</c>). Throwing rolls back the saga state and fails the message (it is retried).
+    /// The statement that mirrors the instance after it was inserted, updated or deleted. The repository sends it in the
+    /// same batch as the saga row's own write (one round trip), inside the saga's transaction. A finalized instance is
+    /// deleted from <c>saga_instances</c> and arrives here with its final state (<c>CurrentState == "Final"</c>).
+    /// The statement must return rows (<c>RETURNING ...</c>), even ones the projection ignores: result sets are how each
+    /// projection finds its own answer in the shared batch.
     /// </summary>
-    Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TSaga instance, CancellationToken cancellationToken);
+    NpgsqlBatchCommand CreateCommand(TSaga instance);
 
-    /// <summary>Called after the transaction committed (e.g. to update a Redis cache). Failures are logged, never fail the message.</summary>
-    Task AfterCommitAsync(TSaga instance, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads what the statement returned, still inside the transaction, and returns the step to run once it committed
+    /// (e.g. refreshing a Redis copy with the row just written), or null. Throwing rolls back the saga state and fails the
+    /// message (it is retried); a failing after-commit step is logged and never fails the message.
+    /// </summary>
+    Task<Func<CancellationToken, Task>?> ReadResultAsync(NpgsqlDataReader reader, TSaga instance, CancellationToken cancellationToken);
 }

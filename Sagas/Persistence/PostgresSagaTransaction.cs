@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,7 +22,7 @@ public sealed class PostgresSagaTransaction<TSaga> : IAsyncDisposable where TSag
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<Guid> _locked = [];
     private readonly Dictionary<Guid, int> _versions = [];
-    private readonly List<TSaga> _projected = [];
+    private readonly List<(TSaga Instance, ISagaStateProjection<TSaga> Projection, Func<CancellationToken, Task> Step)> _afterCommit = [];
 
     private PostgresSagaTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<ISagaStateProjection<TSaga>> projections, CancellationToken cancellationToken)
@@ -56,12 +55,17 @@ public sealed class PostgresSagaTransaction<TSaga> : IAsyncDisposable where TSag
     /// <summary>Loads and locks the instance until commit; null when there is none.</summary>
     public async Task<TSaga?> LoadAsync(Guid correlationId)
     {
-        await LockAsync(correlationId);
-        var row = await _connection.QuerySingleOrDefaultAsync<StoredInstance>(new CommandDefinition(
-            "SELECT data::text AS Data, version AS Version FROM saga_instances WHERE correlation_id = @correlationId AND saga_type = @SagaType FOR UPDATE",
-            new { correlationId, SagaType }, _transaction, cancellationToken: _cancellationToken));
-        if (row is null)
+        await using var batch = NewBatch();
+        var locking = AddLock(batch, correlationId);
+        batch.BatchCommands.Add(Command(
+            "SELECT data::text, version FROM saga_instances WHERE correlation_id = $1 AND saga_type = $2 FOR UPDATE",
+            correlationId, SagaType));
+        await using var reader = await batch.ExecuteReaderAsync(_cancellationToken);
+        if (locking)
+            await reader.NextResultAsync(_cancellationToken); // past the lock's own result
+        if (!await reader.ReadAsync(_cancellationToken))
             return null;
+        var row = new StoredInstance(reader.GetString(0), reader.GetInt32(1));
         _versions[correlationId] = row.Version;
         return Deserialize(row, correlationId);
     }
@@ -69,86 +73,85 @@ public sealed class PostgresSagaTransaction<TSaga> : IAsyncDisposable where TSag
     /// <summary>Inserts the instance unless one with its correlation id exists; true when this call inserted it.</summary>
     public async Task<bool> TryInsertAsync(TSaga instance)
     {
-        await LockAsync(instance.CorrelationId);
         SetVersion(instance, 1);
-        var inserted = await _connection.ExecuteAsync(new CommandDefinition(
+        await using var batch = NewBatch();
+        AddLock(batch, instance.CorrelationId);
+        var insert = InstanceCommand(
             """
             INSERT INTO saga_instances (correlation_id, saga_type, current_state, data, version)
-            VALUES (@CorrelationId, @SagaType, @CurrentState, @Data::jsonb, 1)
+            VALUES ($1, $2, $3, $4::jsonb, $5)
             ON CONFLICT (correlation_id) DO NOTHING
-            """, Parameters(instance, version: 1), _transaction, cancellationToken: _cancellationToken));
-        if (inserted == 1)
+            """, instance, version: 1);
+        batch.BatchCommands.Add(insert);
+        await batch.ExecuteNonQueryAsync(_cancellationToken);
+        var inserted = insert.RecordsAffected == 1;
+        if (inserted)
             _versions[instance.CorrelationId] = 1;
-        return inserted == 1;
+        return inserted;
     }
 
-    /// <summary>Stores a new instance (created by this message) and projects it.</summary>
+    /// <summary>Stores a new instance (created by this message) and projects it, in one round trip.</summary>
     public async Task InsertAsync(TSaga instance)
     {
         SetVersion(instance, 1);
         try
         {
-            await _connection.ExecuteAsync(new CommandDefinition(
+            await WriteAndProjectAsync(instance, InstanceCommand(
                 """
                 INSERT INTO saga_instances (correlation_id, saga_type, current_state, data, version)
-                VALUES (@CorrelationId, @SagaType, @CurrentState, @Data::jsonb, @Version)
-                """, Parameters(instance, version: 1), _transaction, cancellationToken: _cancellationToken));
+                VALUES ($1, $2, $3, $4::jsonb, $5)
+                """, instance, version: 1));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Messages for one correlation id are serialized by LockAsync, so this is an instance of another saga type.
+            // Messages for one correlation id are serialized by the lock, so this is an instance of another saga type.
             throw new SagaInstanceAlreadyExistsException(typeof(TSaga), instance.CorrelationId, e);
         }
         _versions[instance.CorrelationId] = 1;
-        await ProjectAsync(instance);
     }
 
-    /// <summary>Writes the changed instance with the next version and projects it.</summary>
+    /// <summary>Writes the changed instance with the next version and projects it, in one round trip.</summary>
     public async Task UpdateAsync(TSaga instance)
     {
         var loadedVersion = _versions.TryGetValue(instance.CorrelationId, out var version) ? version
             : throw new InvalidOperationException($"Saga {instance.CorrelationId} was not loaded in this transaction.");
         var nextVersion = loadedVersion + 1;
         SetVersion(instance, nextVersion);
-        var row = Parameters(instance, nextVersion);
-        var updated = await _connection.ExecuteAsync(new CommandDefinition(
+        var update = InstanceCommand(
             """
-            UPDATE saga_instances
-            SET current_state = @CurrentState, data = @Data::jsonb, version = @Version, updated_at = now()
-            WHERE correlation_id = @CorrelationId AND saga_type = @SagaType AND version = @LoadedVersion
-            """, new { row.CorrelationId, row.SagaType, row.CurrentState, row.Data, row.Version, LoadedVersion = loadedVersion },
-            _transaction, cancellationToken: _cancellationToken));
+            UPDATE saga_instances SET current_state = $3, data = $4::jsonb, version = $5, updated_at = now()
+            WHERE correlation_id = $1 AND saga_type = $2 AND version = $6
+            """, instance, nextVersion);
+        update.Parameters.Add(new NpgsqlParameter { Value = loadedVersion });
+        await WriteAndProjectAsync(instance, update);
         // The row is locked since the load, so nothing else can have changed it: a miss means someone bypassed the lock.
-        if (updated != 1)
+        // (Throwing here rolls the projection back with it.)
+        if (update.RecordsAffected != 1)
             throw new SagaException("The saga instance changed outside its lock", typeof(TSaga), instance.CorrelationId);
         _versions[instance.CorrelationId] = nextVersion;
-        await ProjectAsync(instance);
     }
 
-    /// <summary>Removes a finalized instance and projects its final state.</summary>
+    /// <summary>Removes a finalized instance and projects its final state, in one round trip.</summary>
     public async Task DeleteAsync(TSaga instance)
     {
-        await _connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM saga_instances WHERE correlation_id = @CorrelationId AND saga_type = @SagaType",
-            new { instance.CorrelationId, SagaType }, _transaction, cancellationToken: _cancellationToken));
+        await WriteAndProjectAsync(instance, Command(
+            "DELETE FROM saga_instances WHERE correlation_id = $1 AND saga_type = $2", instance.CorrelationId, SagaType));
         _versions.Remove(instance.CorrelationId);
-        await ProjectAsync(instance);
     }
 
     /// <summary>An instance created and finalized by the same message is never stored, but its owner still sees the end.</summary>
-    public Task ProjectFinalizedWithoutStoringAsync(TSaga instance) => ProjectAsync(instance);
+    public Task ProjectFinalizedWithoutStoringAsync(TSaga instance) => WriteAndProjectAsync(instance, write: null);
 
     public Task CommitAsync() => _transaction.CommitAsync(_cancellationToken);
 
     /// <summary>Runs every projection's after-commit step; a failure is logged and never fails the message.</summary>
     public async Task AnnounceCommittedAsync(ILogger logger)
     {
-        foreach (var instance in _projected)
-        foreach (var projection in _projections)
+        foreach (var (instance, projection, step) in _afterCommit)
         {
             try
             {
-                await projection.AfterCommitAsync(instance, _cancellationToken);
+                await step(_cancellationToken);
             }
             catch (Exception e)
             {
@@ -164,28 +167,54 @@ public sealed class PostgresSagaTransaction<TSaga> : IAsyncDisposable where TSag
         await _connection.DisposeAsync();
     }
 
-    private async Task ProjectAsync(TSaga instance)
+    /// <summary>Sends the saga row's write (if any) and every projection's statement as one batch, then reads their results.</summary>
+    private async Task WriteAndProjectAsync(TSaga instance, NpgsqlBatchCommand? write)
     {
+        await using var batch = NewBatch();
+        if (write is not null)
+            batch.BatchCommands.Add(write);
         foreach (var projection in _projections)
-            await projection.ProjectAsync(_connection, _transaction, instance, _cancellationToken);
-        _projected.Add(instance);
+            batch.BatchCommands.Add(projection.CreateCommand(instance));
+        // The saga row's write returns no rows, so the reader starts at the first projection's result.
+        await using var reader = await batch.ExecuteReaderAsync(_cancellationToken);
+        for (var i = 0; i < _projections.Count; i++)
+        {
+            if (i > 0)
+                await reader.NextResultAsync(_cancellationToken);
+            var step = await _projections[i].ReadResultAsync(reader, instance, _cancellationToken);
+            if (step is not null)
+                _afterCommit.Add((instance, _projections[i], step));
+        }
     }
+
+    private NpgsqlBatch NewBatch() => new(_connection, _transaction);
 
     /// <summary>
     /// Serializes all messages of one correlation id, including the first ones, which have no row to lock yet: without
-    /// this, two messages creating the same instance would both insert and one would fail on the primary key.
+    /// this, two messages creating the same instance would both insert and one would fail on the primary key. The lock
+    /// goes out in the same batch as the statement it guards.
     /// </summary>
-    private async Task LockAsync(Guid correlationId)
+    /// <returns>True when the lock was added (the batch's first result is then the lock's).</returns>
+    private bool AddLock(NpgsqlBatch batch, Guid correlationId)
     {
         if (!_locked.Add(correlationId))
-            return;
-        await _connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(@SagaLockClass, hashtext(@correlationId::text))",
-            new { SagaLockClass, correlationId }, _transaction, cancellationToken: _cancellationToken));
+            return false;
+        batch.BatchCommands.Add(Command("SELECT pg_advisory_xact_lock($1, hashtext($2::text))", SagaLockClass, correlationId));
+        return true;
     }
 
-    private static InstanceParameters Parameters(TSaga instance, int version) => new InstanceParameters(
-        instance.CorrelationId, SagaType, SagaStateColumn<TSaga>.Read(instance), JsonSerializer.Serialize(instance, Json), version);
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+
+    /// <summary>A statement whose parameters are $1 correlation id, $2 saga type, $3 state, $4 JSON data, $5 version.</summary>
+    private static NpgsqlBatchCommand InstanceCommand(string sql, TSaga instance, int version) =>
+        Command(sql, instance.CorrelationId, SagaType, (object?)SagaStateColumn<TSaga>.Read(instance) ?? DBNull.Value,
+            JsonSerializer.Serialize(instance, Json), version);
 
     private static void SetVersion(TSaga instance, int version)
     {
@@ -204,5 +233,4 @@ public sealed class PostgresSagaTransaction<TSaga> : IAsyncDisposable where TSag
 
     private sealed record StoredInstance(string Data, int Version);
 
-    private sealed record InstanceParameters(Guid CorrelationId, string SagaType, string? CurrentState, string Data, int Version);
 }

@@ -16,21 +16,32 @@ public sealed class CounterProjection(NpgsqlDataSource dataSource, ProjectionLog
         CREATE TABLE IF NOT EXISTS counter_projection (correlation_id uuid PRIMARY KEY, state text, count int NOT NULL)
         """;
 
-    public async Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CounterState instance, CancellationToken cancellationToken)
+    public NpgsqlBatchCommand CreateCommand(CounterState instance)
     {
-        await connection.ExecuteAsync(
+        var command = new NpgsqlBatchCommand(
             """
-            INSERT INTO counter_projection (correlation_id, state, count) VALUES (@CorrelationId, @CurrentState, @Count)
+            INSERT INTO counter_projection (correlation_id, state, count) VALUES ($1, $2, $3)
             ON CONFLICT (correlation_id) DO UPDATE SET state = excluded.state, count = excluded.count
-            """, new { instance.CorrelationId, instance.CurrentState, instance.Count }, transaction);
+            RETURNING count
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = instance.CorrelationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)instance.CurrentState ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = instance.Count });
+        return command;
+    }
+
+    public Task<Func<CancellationToken, Task>?> ReadResultAsync(NpgsqlDataReader reader, CounterState instance, CancellationToken cancellationToken)
+    {
+        // The row is written by now: failing here must roll it back together with the saga state.
         if (instance.LastNote == FailNote)
         {
             log.FailedProjections.Enqueue(instance.CorrelationId);
             throw new InvalidOperationException("The projection failed on purpose");
         }
+        return Task.FromResult<Func<CancellationToken, Task>?>(token => RecordCommittedAsync(instance, token));
     }
 
-    public async Task AfterCommitAsync(CounterState instance, CancellationToken cancellationToken)
+    private async Task RecordCommittedAsync(CounterState instance, CancellationToken cancellationToken)
     {
         // Another connection sees the projected row only if the transaction really committed before this call.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
