@@ -24,6 +24,7 @@ public static class AuthRegistration
         services.AddMemoryCache();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<ActiveSessions>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<UserStore>();

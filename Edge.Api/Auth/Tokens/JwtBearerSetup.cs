@@ -6,7 +6,7 @@ using Pipeline.Edge.Api.Auth.Sessions;
 namespace Pipeline.Edge.Api.Auth.Tokens;
 
 /// <summary>How incoming bearer tokens are validated: our issuer, audience, key and algorithm, then a live session.</summary>
-public sealed class JwtBearerSetup(IOptions<AuthOptions> auth) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class JwtBearerSetup(IOptions<AuthOptions> auth, ValidatedTokenCache tokenHandler) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -16,6 +16,11 @@ public sealed class JwtBearerSetup(IOptions<AuthOptions> auth) : IConfigureNamed
         options.MapInboundClaims = false;
         // Why a token failed is for our logs, not for the caller.
         options.IncludeErrorDetails = false;
+        // Our handler remembers validated tokens (polling sends the same one again and again); it keeps claim names as
+        // written too, like MapInboundClaims = false does for the default handler it replaces.
+        tokenHandler.MapInboundClaims = false;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(tokenHandler);
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidateIssuer = true,
