@@ -84,6 +84,33 @@ def cpu_seconds(process):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def stat_cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def service_cpu_seconds():
+    """CPU time so far of the broker node and of the `bench` database's PostgreSQL backends (one process per
+    connection; the hosts' pooled connections live through a run). Processes are found by what they are, read-only."""
+    totals = {"postgresql": 0.0, "rabbitmq": 0.0}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                command = f.read().replace(b"\0", b" ").decode(errors="replace")
+            if command.startswith(f"postgres: {PG['user']} {DATABASE} "):
+                totals["postgresql"] += stat_cpu_seconds(entry)
+            elif "beam.smp" in command:
+                with open(f"/proc/{entry}/environ", "rb") as f:
+                    if f"RABBITMQ_NODE_PORT={RABBIT_PORT}".encode() in f.read().split(b"\0"):
+                        totals["rabbitmq"] += stat_cpu_seconds(entry)
+        except OSError:
+            pass  # gone meanwhile, or not ours to read
+    return totals
+
+
 def wait_until(what, condition, seconds=120, interval=0.25):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -327,24 +354,32 @@ def poll_benchmark(token, task_id, mode):
 def trivial_consumer():
     import resource
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    services_before = service_cpu_seconds()
     output = subprocess.run(["dotnet", "bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll", "--port", RABBIT_PORT,
                              "--vhost", VHOST, "--count", str(TRIVIAL_MESSAGES)], cwd=ROOT, capture_output=True, text=True,
                             check=True, env={**env, "MASSTRANSIT_USAGE_TELEMETRY": "false"}).stdout
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rabbit_cpu = service_cpu_seconds()["rabbitmq"] - services_before["rabbitmq"]
     result = json.loads(output.strip().splitlines()[-1])
     cpu = cpu_after.ru_utime + cpu_after.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime
     # Includes start-up, connection and the 200-message warm-up: an upper bound of its cost per message.
     result["cpu_ms_per_message"] = round(cpu * 1000 / result["messages"], 3)
+    result["rabbitmq_cpu_ms_per_message"] = round(rabbit_cpu * 1000 / result["messages"], 3)
+    result["total_cpu_ms_per_message"] = round((cpu + rabbit_cpu) * 1000 / result["messages"], 3)
     return result
 
 
 def pipeline_run(token, offset):
     queues_before = settled_queue_deliveries()
-    handlers = started["handlers"]
+    handlers, edge = started["handlers"], started["edge"]
     cpu_before = cpu_seconds(handlers)
+    edge_before, services_before = cpu_seconds(edge), service_cpu_seconds()
     task_ids = submit_background(token, GENERATIONS, offset)
     span, cards, calls, sections = wait_all_final(task_ids)
     handlers_cpu = cpu_seconds(handlers) - cpu_before
+    services_after = service_cpu_seconds()
+    cpu = {"handlers": handlers_cpu, "edge": cpu_seconds(edge) - edge_before,
+           **{name: services_after[name] - services_before[name] for name in services_after}}
     queues_after = settled_queue_deliveries()
     per_queue = {name: round((count - queues_before.get(name, 0)) / GENERATIONS, 2) for name, count in queues_after.items()
                  if count - queues_before.get(name, 0) > 0}
@@ -355,7 +390,10 @@ def pipeline_run(token, offset):
             "cards_per_path": round(cards / GENERATIONS, 1), "sections_per_path": round(sections / GENERATIONS, 2),
             "llm_calls_per_path": round(calls / GENERATIONS, 2),
             "handlers_cpu_ms_per_message": round(handlers_cpu * 1000 / max(1, delivered), 3),
-            "handlers_cpu_share": round(handlers_cpu / span, 2), "deliveries_per_path_by_queue": per_queue}
+            "handlers_cpu_share": round(handlers_cpu / span, 2), "deliveries_per_path_by_queue": per_queue,
+            "cpu_ms_per_message": {name: round(seconds * 1000 / max(1, delivered), 3) for name, seconds in cpu.items()},
+            "total_cpu_ms_per_message": round(sum(cpu.values()) * 1000 / max(1, delivered), 3),
+            "cores_busy": round(sum(cpu.values()) / span, 2)}
 
 
 def throughput_benchmark(token):
@@ -366,10 +404,15 @@ def throughput_benchmark(token):
         log(f"throughput {repeat + 1}/{REPEATS}: trivial {trivial[-1]['messages_per_second']} msg/s, pipeline "
             f"{pipeline[-1]['bus_messages_per_s']} msg/s ({pipeline[-1]['paths_per_s']} paths/s)")
     ratios = [p["bus_messages_per_s"] / t["messages_per_second"] for p, t in zip(pipeline, trivial)]
-    result = {key: median_of(pipeline, key) for key in pipeline[0] if key != "deliveries_per_path_by_queue"}
+    result = {key: median_of(pipeline, key) for key in pipeline[0] if key not in ("deliveries_per_path_by_queue", "cpu_ms_per_message")}
     result["deliveries_per_path_by_queue"] = pipeline[-1]["deliveries_per_path_by_queue"]
+    result["cpu_ms_per_message"] = {name: round(statistics.median(p["cpu_ms_per_message"][name] for p in pipeline), 3)
+                                    for name in pipeline[0]["cpu_ms_per_message"]}
     result.update({"trivial_msg_per_s": median_of(trivial, "messages_per_second"),
-                   "trivial_cpu_ms_per_message": median_of(trivial, "cpu_ms_per_message"), "ratio": round(statistics.median(ratios), 3),
+                   "trivial_cpu_ms_per_message": median_of(trivial, "cpu_ms_per_message"),
+                   "trivial_rabbitmq_cpu_ms_per_message": median_of(trivial, "rabbitmq_cpu_ms_per_message"),
+                   "trivial_total_cpu_ms_per_message": median_of(trivial, "total_cpu_ms_per_message"),
+                   "ratio": round(statistics.median(ratios), 3),
                    "runs": {"trivial": trivial, "pipeline": pipeline}})
     return result
 
@@ -458,8 +501,11 @@ def table(r):
         (f"2 pipeline, {thr['paths']} paths, instant LLM",
          f"{thr['bus_messages_per_s']} bus msg/s ({thr['bus_messages_per_path']}/path); {thr['paths_per_s']} paths/s; {thr['cards_per_s']} cards/s",
          f"trivial consumer {thr['trivial_msg_per_s']} msg/s", f"{thr['ratio']}"),
-        ("2 CPU per bus message", f"Handlers {thr['handlers_cpu_ms_per_message']} ms (busy {thr['handlers_cpu_share']} cores)",
-         f"trivial harness {thr['trivial_cpu_ms_per_message']} ms (publisher + consumer)", "-"),
+        ("2 CPU per bus message, all processes",
+         f"{thr['total_cpu_ms_per_message']} ms: " + ", ".join(f"{name} {ms}" for name, ms in thr["cpu_ms_per_message"].items())
+         + f" ({thr['cores_busy']} cores busy)",
+         f"trivial {thr['trivial_total_cpu_ms_per_message']} ms: harness {thr['trivial_cpu_ms_per_message']}, rabbitmq "
+         f"{thr['trivial_rabbitmq_cpu_ms_per_message']}", f"{round(thr['total_cpu_ms_per_message'] / thr['trivial_total_cpu_ms_per_message'], 1)}x"),
         (f"3 one path, LLM {llm['latency_ms']} ms, cap {llm['cap']}", f"{one['seconds']} s ({one['sections']:.0f} sections)",
          f"lower bound {one['lower_bound_s']} s", f"{one['ratio']}x"),
         (f"3 batch of {BATCH}", f"{batch['seconds']} s", f"lower bound {batch['lower_bound_s']} s", f"{batch['ratio']}x"),
