@@ -32,7 +32,11 @@ public class LearningPathState : SagaStateMachineInstance, ISagaVersion
 
     // What the stages produced.
     public LearningGoals? Goals { get; set; }
+    /// <summary>The planned structure, until it is saved: from then on PostgreSQL holds it, and the state keeps only
+    /// what the card stage needs (<see cref="PathTitle"/>, <see cref="Sections"/>). That halves the state every card
+    /// completion reads and writes.</summary>
     public PlannedPath? Plan { get; set; }
+    public string? PathTitle { get; set; }
     public long? LearningPathId { get; set; }
     public List<SavedSection> Sections { get; set; } = [];
     public int CardsPerSection { get; set; }

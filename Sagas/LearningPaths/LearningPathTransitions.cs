@@ -41,6 +41,8 @@ public static class LearningPathTransitions
     {
         saga.LearningPathId = message.LearningPathId;
         saga.Sections = [.. message.Sections];
+        saga.PathTitle = saga.Plan?.Title ?? saga.PathTitle;
+        saga.Plan = null;
         saga.EnterStage(TaskStages.GeneratingCards);
     }
 

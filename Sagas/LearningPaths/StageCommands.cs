@@ -27,7 +27,7 @@ public static class StageCommands
                 var endpoint = await context.GetSendEndpoint(QueueNames.Address(QueueNames.GenerateSectionCards));
                 var commands = saga.Sections
                     .Where(s => !saga.CardsBySection.ContainsKey(s.SectionId))
-                    .Select(s => new GenerateSectionCards(saga.CorrelationId, saga.LearningPathId!.Value, s.SectionId, saga.Plan!.Title,
+                    .Select(s => new GenerateSectionCards(saga.CorrelationId, saga.LearningPathId!.Value, s.SectionId, saga.PathTitle ?? "",
                         s.CourseTitle, s.Title, s.Keywords, saga.Goals!.DifficultyLevel, saga.CardsPerSection))
                     .ToList();
                 await endpoint.SendBatch(commands, context.CancellationToken);
