@@ -572,6 +572,8 @@ def render(results):
     text = METHODS.format(
         when=before["when"], cores=before["cores"], dotnet=before["dotnet_sdk"], kernel=before["kernel"],
         load_before=before["load_average"], load_after=after.get("load_average", "?"), table=table(results),
+        quiet=" (other work ran on the machine meanwhile)" if float(before["load_average"].split()[0]) > 1.0
+        or float(after.get("load_average", "0").split()[0]) > before["cores"] + 1 else "",
         repeats=settings["repeats"], wrk=settings["wrk"], generations=settings["generations"],
         trivial=settings["trivial_messages"], structure_calls=settings["structure_calls"], latency=settings["llm_latency_ms"],
         cap=settings["llm_concurrency"], batch=settings["batch"], by_queue=by_queue)
@@ -603,10 +605,10 @@ It builds Release, reuses (or starts) the private PostgreSQL/RabbitMQ/Redis of `
 (both recreated at every run), Redis key prefix `bench:` and a private `redis-server` on port 56479 that it starts and
 stops by PID. The numbers below are this run's; [benchmarks.json](benchmarks.json) holds every repeat.
 
-**Machine**: {cores} cores, .NET SDK {dotnet}, Linux {kernel}. Not quiet: other engineers' test suites ran at the same
-time (load average {load_before} at the start, {load_after} at the end, on 2 cores). Absolute numbers move by 2x from
-run to run; that is why every compared figure is a ratio of two measurements taken in the same run, back to back, and
-every benchmark runs {repeats} times with its median reported.
+**Machine**: {cores} cores, .NET SDK {dotnet}, Linux {kernel}; load average {load_before} at the start, {load_after}
+at the end{quiet}. Absolute numbers move by 2x from run to run on this shared machine; that is why every compared
+figure is a ratio of two measurements taken in the same run, back to back, and every benchmark runs {repeats} times
+with its median reported.
 
 {table}
 
@@ -630,6 +632,9 @@ every benchmark runs {repeats} times with its median reported.
    Deliveries per path by queue in the last repeat: {by_queue}. The reference is `bench/Pipeline.Bench`: {trivial}
    trivial messages published and consumed by a no-op consumer on the same broker and vhost, MassTransit defaults,
    telemetry off, timed from first publish to last consume; each repeat runs it right before the pipeline.
+   CPU per bus message: user + system CPU over the run (`/proc/<pid>/stat`) of Handlers, Edge.Api, the `bench`
+   database's PostgreSQL backends and the RabbitMQ node, divided by the bus messages; the reference's is the
+   harness's own CPU (rusage) plus the RabbitMQ node's, divided by its messages.
 3. **LLM efficiency.** Handlers restarted with `Ai__SimulatedLatencyMs={latency}` and `Ai__MaxConcurrency={cap}`, one
    warm-up path. One path: seed 000 call, then the status polled every 10 ms until `completed`; lower bound =
    (2 + ceil(S/{cap})) x {latency} ms for its S sections (extract and plan are sequential, then the card calls in waves
