@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using Npgsql;
 using Pipeline.Tests.Fakes;
+using Pipeline.Tests.Faults;
 using Pipeline.Tests.Infrastructure;
 
 namespace Pipeline.Tests.LearningPaths;
@@ -104,7 +105,7 @@ public sealed class Generating_through_an_openai_compatible_endpoint(OpenAiPipel
         fixture.Llm.Behaviour = _ => FakeChatReply.Valid();
         var retry = await learner.Client.PostAsync($"/api/tasks/{taskId}/retry", null);
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
-        var done = await learner.Client.WaitForStatusAsync(taskId, Deadline, "completed");
+        var done = await fixture.ExplainedAsync(fixture.Llm, () => learner.Client.WaitForStatusAsync(taskId, Deadline, "completed"));
 
         Assert.True(done.GetProperty("progress").GetDouble() >= progressWhenFailed);
         Assert.Equal(JsonNull, done.GetProperty("error_details").ValueKind);
