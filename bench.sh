@@ -5,6 +5,7 @@
 # BENCH_HTTP_PORT (18180). Everything it starts is stopped by PID when it ends, on error, or on Ctrl-C.
 #   ./bench.sh                            all benchmarks, 3 repeats each (BENCH_REPEATS), medians reported
 #   BENCH_WRK_SECONDS=5 BENCH_REPEATS=1 ./bench.sh   a quicker, rougher run
+#   ./bench.sh hops                       where the time to structure goes, hop by hop (bench/hops.py)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
@@ -31,6 +32,9 @@ stop() {
   exit 130
 }
 trap stop INT TERM
-python3 bench/bench.py &
+# `./bench.sh hops` runs only the hop-by-hop breakdown of the time to structure (bench/hops.py).
+script=bench/bench.py
+[ "${1:-}" = hops ] && script=bench/hops.py
+python3 "$script" &
 driver=$!
 wait "$driver"

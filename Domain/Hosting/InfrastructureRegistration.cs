@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pipeline.Domain.Database;
+using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Tasks;
@@ -58,6 +59,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningPathWriter>();
         builder.Services.AddSingleton<CardWriter>();
         builder.Services.AddSingleton<LearningPathReader>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
+            builder.Services.AddHostedService<ActivityFileLog>();
         return builder;
     }
 

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Where the time to structure goes, hop by hop: `./bench.sh hops` (benchmark 4 of docs/benchmarks.md, broken down).
+
+Runs Edge.Api and Handlers like bench.py does (instant offline LLM), with Diagnostics:ActivityLogPath set so both hosts
+write their MassTransit/Npgsql/ASP.NET Core activities to files. Each seed 000 call carries its own W3C traceparent, so
+its activities in both processes are found by trace id. The critical path is followed send by send:
+edge -> saga -> extract -> saga -> plan -> saga -> save -> saga -> edge, and each stretch is put in one bucket:
+  broker transit  from a send starting to the next receive starting (publish, route, deliver; confirms overlap it)
+  saga            saga receive until its next send starts (lock+load, state machine, write+projection, commit, Redis)
+  stage workers   extract/plan/save receive until their publish starts (cancel check, LLM, SQL)
+  edge            request start until its send, and the answer's receive until the response ends
+PostgreSQL time inside each bucket: the acting host's Npgsql activities, clipped to the stretch. Prints medians.
+"""
+import os, secrets, statistics, sys, time, urllib.request, json, glob
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402
+
+CALLS = int(os.environ.get("BENCH_HOP_CALLS", "40"))
+TRACES = os.path.join(bench.LOGS, "activities")
+CHAIN = [  # (send, receive, who works until the next send)
+    ("learning-path-saga send", "learning-path-saga receive", "saga"),
+    ("extract-learning-goals send", "extract-learning-goals receive", "stage workers"),
+    ("Pipeline.Messages.Stages:LearningGoalsExtracted send", "learning-path-saga receive", "saga"),
+    ("plan-learning-path send", "plan-learning-path receive", "stage workers"),
+    ("Pipeline.Messages.Stages:LearningPathPlanned send", "learning-path-saga receive", "saga"),
+    ("save-learning-path send", "save-learning-path receive", "stage workers"),
+    ("Pipeline.Messages.Stages:LearningPathSaved send", "learning-path-saga receive", "saga"),
+    ("bus send", "bus receive", "edge"),
+]
+
+
+def traced_call(token, i):
+    trace = secrets.token_hex(16)
+    request = urllib.request.Request(f"{bench.BASE}/api/recommendation/chat/generate-learning-path", method="POST",
+                                     data=json.dumps({"prompt": bench.prompt(i)}).encode(),
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}",
+                                              "traceparent": f"00-{trace}-{secrets.token_hex(8)}-01"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert response.status == 200, response.status
+    return trace
+
+
+def load_activities():
+    by_trace = {}
+    for path in glob.glob(os.path.join(TRACES, "*.tsv")):
+        host = "edge" if os.path.basename(path).startswith("Pipeline.Edge.Api") else "handlers"
+        with open(path) as f:
+            for line in f:
+                start, duration, trace, source, name, detail = (line.rstrip("\n").split("\t") + [""])[:6]
+                by_trace.setdefault(trace, []).append((int(start), int(duration), source, name, detail, host))
+    return by_trace
+
+
+def breakdown(events):
+    events.sort()
+    http = next(e for e in events if e[2] == "Microsoft.AspNetCore")
+    begin, end = http[0], http[0] + http[1]
+    buckets = {"edge": 0, "broker transit": 0, "saga": 0, "stage workers": 0}
+    postgres = dict.fromkeys(buckets, 0)
+    mt = [e for e in events if e[2] == "MassTransit"]
+    sql = [e for e in events if e[2].startswith("Npgsql") and e[3] != "CONNECT"]
+
+    def charge(bucket, start, stop):
+        # Only the acting host's statements, and only the part of each that falls inside the stretch: card work of the
+        # same trace runs alongside the edge's last stretch.
+        host = "edge" if bucket == "edge" else "handlers"
+        buckets[bucket] += stop - start
+        postgres[bucket] += sum(max(0, min(e[0] + e[1], stop) - max(e[0], start)) for e in sql if e[5] == host)
+
+    cursor, worker = begin, "edge"
+    for send, receive, next_worker in CHAIN:
+        sent = next(e[0] for e in mt if e[3] == send and e[0] >= cursor)
+        received = next(e[0] for e in mt if e[3] == receive and e[0] >= sent)
+        charge(worker, cursor, sent)
+        charge("broker transit", sent, received)
+        cursor, worker = received, next_worker
+    charge("edge", cursor, end)
+    return end - begin, buckets, postgres
+
+
+def main():
+    load_before = open("/proc/loadavg").read().split()[:3]
+    original = bench.host_env
+    bench.host_env = lambda latency_ms=0: {**original(latency_ms), "Diagnostics__ActivityLogPath": TRACES}
+    for old in glob.glob(os.path.join(TRACES, "*.tsv")):
+        os.remove(old)
+    try:
+        bench.reset_state()
+        bench.start_redis()
+        bench.start_handlers(0)
+        bench.start_edge()
+        token = bench.login()
+        for i in range(5):  # warm-up: JIT, pools, connections
+            traced_call(token, i)
+        traces = [traced_call(token, 100 + i) for i in range(CALLS)]
+        time.sleep(1)  # let the hosts flush their last lines
+    finally:
+        bench.stop_all()
+    activities = load_activities()
+    rows = [breakdown(activities[t]) for t in traces if t in activities]
+    total = statistics.median(r[0] for r in rows) / 1000
+    print(f"time to structure, instant LLM: median {total:.1f} ms over {len(rows)} calls; "
+          f"load average {' '.join(load_before)} before, {' '.join(open('/proc/loadavg').read().split()[:3])} after")
+    print(f"{'bucket':<16} {'median ms':>10} {'of which PostgreSQL':>20}")
+    # Medians of each bucket need not add up to the median total.
+    for bucket in rows[0][1]:
+        print(f"{bucket:<16} {statistics.median(r[1][bucket] for r in rows) / 1000:>10.1f} "
+              f"{statistics.median(r[2][bucket] for r in rows) / 1000:>20.1f}")
+
+
+if __name__ == "__main__":
+    main()
