@@ -27,6 +27,9 @@ public static class InfrastructureRegistration
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
 
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Registered before the bus, so it sees every endpoint start; it stops after the bus (whose endpoints then complete).
+        builder.Services.AddSingleton<ReceiveEndpointWatchdog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReceiveEndpointWatchdog>());
         builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
         {
