@@ -15,7 +15,8 @@ public sealed class RabbitMqOptions
 
     /// <summary>
     /// A receive endpoint that has not consumed again this long after a fault, while the broker accepts connections,
-    /// makes <see cref="ReceiveEndpointWatchdog"/> restart the bus. 0 switches the watchdog off.
+    /// makes <see cref="ReceiveEndpointWatchdog"/> stop the host for its supervisor to start a fresh one. 0 switches the
+    /// watchdog off.
     /// </summary>
     [Range(0, 3600)] public int EndpointRecoverySeconds { get; set; } = 60;
 }

@@ -5,41 +5,48 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pipeline.Domain.Operations.Broker;
 
 namespace Pipeline.Domain.Messaging;
 
 /// <summary>
-/// Restarts the bus when a receive endpoint does not come back after a broker outage.
+/// Stops the host (exit code <see cref="ExitCode"/>, for its supervisor to start a fresh one) when one of its receive
+/// endpoints does not consume again after a broker outage.
 /// <para>
-/// MassTransit 8.4 on RabbitMQ.Client 7 (the newest pair served here) sometimes leaves an endpoint dead after the broker
-/// restarts: when a message is in flight as the broker shuts down, nacking it on the closed channel throws
-/// ("ReceiveLock.Faulted threw an exception"), and from then on the endpoint either stops consuming without another
-/// word or retries every 30 s on the connection that the broker closed (AlreadyClosedException), while the process's
-/// other endpoints reconnect. Its queue then has no consumer and the pipeline stalls (found by the fault-injection
-/// suite, tests/Reliability: the saga's queue kept 34 messages and no consumer for 15 minutes). MassTransit fixes this in
-/// 8.5 (commits "Do not (re)throw exceptions from Faulted within the ReceiveLockContext", "Fixed #6001"), which needs a
-/// RabbitMQ.Client this environment does not serve.
+/// MassTransit 8.4 on RabbitMQ.Client 7 (the newest pair served here) sometimes leaves endpoints dead after the broker
+/// restarts: a message in flight as the broker shuts down is nacked on the closed channel, which throws ("ReceiveLock.
+/// Faulted threw an exception"), and from then on the endpoint either retries every 30 s on the connection the broker
+/// closed (AlreadyClosedException) or stops consuming without another word, while the process's other endpoints
+/// reconnect. Its queue has no consumer and the pipeline stalls: the fault-injection suite (tests/Reliability) saw the
+/// saga's queue keep 34 messages and no consumer for 15 minutes, and after a bus restart in process the planning queue
+/// 610 messages and no consumer. MassTransit fixes this in 8.5, which needs a RabbitMQ.Client this environment does not
+/// serve. A fresh process always starts clean, and every consumer here is idempotent (a worker killed with SIGKILL in the
+/// middle of a batch loses nothing), so the way out is to end the process and let its supervisor start a new one
+/// (docker compose: restart: unless-stopped; run.sh restarts on this exit code).
 /// </para>
 /// <para>
-/// So every endpoint's state is watched (faulted → ready). One that has not been ready again for
-/// <see cref="RabbitMqOptions.EndpointRecoverySeconds"/> while the broker has accepted connections for half that time
-/// gets a fresh start: the bus is stopped and started again, which replaces its connection (MassTransit recycles a
-/// stopped connection supervisor) and every endpoint with it. In-flight messages go back to their queues; every
-/// consumer here is idempotent.
+/// Dead is: an endpoint that reported a fault and has not been ready since, or one whose queue the broker shows without
+/// a consumer of this instance's connection (<see cref="BusConnectionName"/>), for <see cref="RabbitMqOptions.EndpointRecoverySeconds"/>
+/// while the broker has been accepting connections for half that time (a broker that is still down is waited for).
 /// </para>
 /// </summary>
-public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<RabbitMqOptions> options, ILogger<ReceiveEndpointWatchdog> logger)
+public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<RabbitMqOptions> options, BusConnectionName connectionName,
+    IHostApplicationLifetime lifetime, ILogger<ReceiveEndpointWatchdog> logger)
     : BackgroundService, IReceiveEndpointObserver
 {
+    /// <summary>EX_TEMPFAIL: the host ended itself to be started again.</summary>
+    public const int ExitCode = 75;
+
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
 
     private readonly RabbitMqOptions _options = options.Value;
-    private readonly ConcurrentDictionary<Uri, DateTimeOffset> _unreadySince = new();
+    private readonly ConcurrentDictionary<string, Uri> _ready = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _faultedSince = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unconsumedSince = new();
     private DateTimeOffset? _brokerReachableSince;
-    private volatile bool _restarting;
 
-    /// <summary>How many times this instance restarted its bus (for tests and logs).</summary>
-    public int Restarts { get; private set; }
+    /// <summary>True once the watchdog has asked the host to stop: the program then exits with <see cref="ExitCode"/>.</summary>
+    public bool GaveUp { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,21 +56,16 @@ public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<
         using var timer = new PeriodicTimer(CheckEvery);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await CheckAsync(bus, recovery, stoppingToken);
+            while (!GaveUp && await timer.WaitForNextTickAsync(stoppingToken))
+                await CheckAsync(recovery, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private async Task CheckAsync(IBusControl bus, TimeSpan recovery, CancellationToken stoppingToken)
+    private async Task CheckAsync(TimeSpan recovery, CancellationToken stoppingToken)
     {
-        if (_unreadySince.IsEmpty)
-        {
-            _brokerReachableSince = null;
-            return;
-        }
         var now = DateTimeOffset.UtcNow;
         if (!await BrokerAcceptsConnectionsAsync(stoppingToken))
         {
@@ -71,37 +73,35 @@ public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<
             return;
         }
         _brokerReachableSince ??= now;
-        var stuck = _unreadySince.Where(e => now - e.Value >= recovery).Select(e => e.Key).ToList();
-        if (stuck.Count == 0 || now - _brokerReachableSince < recovery / 2) return;
+        await CompareWithBrokerAsync(now, stoppingToken);
 
-        logger.LogWarning("Receive endpoint(s) {Endpoints} not consuming for {Seconds:0} s although the broker is reachable; restarting the bus",
-            string.Join(", ", stuck.Select(uri => uri.AbsolutePath)), (now - _unreadySince.Where(e => stuck.Contains(e.Key)).Min(e => e.Value)).TotalSeconds);
-        _restarting = true;
+        var dead = _faultedSince.Concat(_unconsumedSince).Where(e => now - e.Value >= recovery).Select(e => e.Key).Distinct().ToList();
+        if (dead.Count == 0 || now - _brokerReachableSince < recovery / 2) return;
+
+        GaveUp = true;
+        logger.LogCritical("Receive endpoint(s) {Endpoints} not consuming for {Seconds:0}+ s although the broker accepts connections; " +
+            "stopping this host (exit code {ExitCode}) so that a fresh one takes over", string.Join(", ", dead), recovery.TotalSeconds, ExitCode);
+        lifetime.StopApplication();
+    }
+
+    /// <summary>Which of this instance's ready endpoints the broker shows without a consumer of ours.</summary>
+    private async Task CompareWithBrokerAsync(DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        if (_ready.IsEmpty || services.GetService<RabbitMqManagementClient>() is not { } management) return;
+        IReadOnlySet<string> consumed;
         try
         {
-            using (var stopTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
-            {
-                stopTimeout.CancelAfter(TimeSpan.FromSeconds(30));
-                await bus.StopAsync(stopTimeout.Token);
-            }
-            _unreadySince.Clear();
-            stoppingToken.ThrowIfCancellationRequested();
-            using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            startTimeout.CancelAfter(TimeSpan.FromSeconds(60));
-            await bus.StartAsync(startTimeout.Token);
-            Restarts++;
-            logger.LogWarning("Bus restarted after a receive endpoint did not recover ({Restarts} restart(s) so far)", Restarts);
+            consumed = await management.QueuesConsumedByAsync(connectionName.Value, stoppingToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !stoppingToken.IsCancellationRequested)
         {
-            // The next check tries again: an endpoint that is not ready then is still (or again) unready.
-            logger.LogError(e, "Restarting the bus failed; trying again in {Seconds} s", CheckEvery.TotalSeconds);
-            foreach (var endpoint in stuck) _unreadySince.TryAdd(endpoint, now - recovery);
+            logger.LogDebug(e, "The management API did not answer; endpoints are checked again later");
+            return;
         }
-        finally
+        foreach (var queue in _ready.Keys)
         {
-            _restarting = false;
-            _brokerReachableSince = null;
+            if (consumed.Contains(queue)) _unconsumedSince.TryRemove(queue, out _);
+            else _unconsumedSince.TryAdd(queue, now);
         }
     }
 
@@ -121,15 +121,23 @@ public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<
         }
     }
 
+    private static string QueueOf(Uri inputAddress) => inputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
+
     public Task Ready(ReceiveEndpointReady ready)
     {
-        _unreadySince.TryRemove(ready.InputAddress, out _);
+        var queue = QueueOf(ready.InputAddress);
+        // Ready but not started: an endpoint that consumes only once something needs it (the bus's own temporary
+        // endpoint), so the broker rightly shows no consumer on its queue yet.
+        if (ready.IsStarted) _ready[queue] = ready.InputAddress;
+        else _ready.TryRemove(queue, out _);
+        _faultedSince.TryRemove(queue, out _);
+        _unconsumedSince.TryRemove(queue, out _);
         return Task.CompletedTask;
     }
 
     public Task Faulted(ReceiveEndpointFaulted faulted)
     {
-        if (!_restarting) _unreadySince.TryAdd(faulted.InputAddress, DateTimeOffset.UtcNow);
+        _faultedSince.TryAdd(QueueOf(faulted.InputAddress), DateTimeOffset.UtcNow);
         return Task.CompletedTask;
     }
 
@@ -137,8 +145,11 @@ public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<
 
     public Task Completed(ReceiveEndpointCompleted completed)
     {
-        // Stopped on purpose (the bus stopping, or an endpoint removed): nothing to recover.
-        _unreadySince.TryRemove(completed.InputAddress, out _);
+        // Stopped on purpose (the bus stopping, or an endpoint removed): nothing to watch any more.
+        var queue = QueueOf(completed.InputAddress);
+        _ready.TryRemove(queue, out _);
+        _faultedSince.TryRemove(queue, out _);
+        _unconsumedSince.TryRemove(queue, out _);
         return Task.CompletedTask;
     }
 }
