@@ -20,10 +20,27 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-(cd Handlers && exec dotnet bin/Release/net10.0/Pipeline.Handlers.dll) &
-pids+=($!)
-(cd Edge.Api && exec dotnet bin/Release/net10.0/Pipeline.Edge.Api.dll) &
-pids+=($!)
+# A host that ends itself with exit code 75 (its bus watchdog gave up on a dead receive endpoint after a broker restart:
+# Domain/Messaging/ReceiveEndpointWatchdog.cs) is started again, as docker compose's restart policy does; any other exit
+# ends run.sh.
+supervise() { # supervise <folder> <assembly>
+  (
+    cd "$1" || exit 1
+    child=
+    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' INT TERM
+    while true; do
+      dotnet "$2" &
+      child=$!
+      wait "$child"
+      code=$?
+      [ "$code" -eq 75 ] || exit "$code"
+      echo "[run] $2 ended itself (exit code 75, bus watchdog); starting it again" >&2
+    done
+  ) &
+  pids+=($!)
+}
+supervise Handlers bin/Release/net10.0/Pipeline.Handlers.dll
+supervise Edge.Api bin/Release/net10.0/Pipeline.Edge.Api.dll
 
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break

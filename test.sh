@@ -3,6 +3,8 @@
 # runs the whole test suite against those instances, and ends with one line: "N passed, M failed".
 #   ./test.sh                  everything
 #   ./test.sh <filter>         a dotnet test --filter expression, e.g. FullyQualifiedName~Auth
+#   ./test.sh reliability      only the fault-injection suite, at the report's sizes (100 generations per fault, 60 s of
+#                              load), writing docs/reliability.md; plain ./test.sh runs it too, smaller (CI's time budget)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
@@ -19,7 +21,15 @@ if ! dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
 fi
 
 filter=()
-[ $# -gt 0 ] && filter=(--filter "$1")
+if [ "${1:-}" = reliability ]; then
+  export PIPELINE_RELIABILITY_BATCH="${PIPELINE_RELIABILITY_BATCH:-100}"
+  export PIPELINE_RELIABILITY_LOAD_SECONDS="${PIPELINE_RELIABILITY_LOAD_SECONDS:-60}"
+  export PIPELINE_RELIABILITY_REPORT="${PIPELINE_RELIABILITY_REPORT:-docs/reliability.md}"
+  export PIPELINE_RELIABILITY_COMMAND="./test.sh reliability"
+  filter=(--filter "FullyQualifiedName~Pipeline.Tests.Reliability")
+elif [ $# -gt 0 ]; then
+  filter=(--filter "$1")
+fi
 set +e
 dotnet test tests/Pipeline.Tests/Pipeline.Tests.csproj -c Release --no-build -nologo "${filter[@]}" \
   --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results"

@@ -1,4 +1,5 @@
 using Pipeline.Domain.Hosting;
+using Pipeline.Domain.Messaging;
 using Pipeline.Edge.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,9 @@ var app = builder.Build();
 
 app.MapEdgeApi();
 
+var watchdog = app.Services.GetRequiredService<ReceiveEndpointWatchdog>(); // the provider is disposed once Run returns
 app.Run();
+// The bus watchdog stopped the host because a receive endpoint stayed dead: exit code 75 asks the supervisor for a new one.
+return watchdog.GaveUp ? ReceiveEndpointWatchdog.ExitCode : 0;
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using Pipeline.Domain.Hosting;
+using Pipeline.Domain.Messaging;
 using Pipeline.Handlers.Hosting;
 
 namespace Pipeline.Handlers;
@@ -6,13 +7,16 @@ namespace Pipeline.Handlers;
 // A named entry point: the tests reference both hosts, and two global top-level Program classes would collide.
 internal static class Program
 {
-    private static void Main(string[] args)
+    private static int Main(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
 
         builder.AddPipelineInfrastructure();
         builder.AddHandlers();
 
-        builder.Build().Run();
+        var host = builder.Build();
+        var watchdog = host.Services.GetRequiredService<ReceiveEndpointWatchdog>(); // the provider is disposed once Run returns
+        host.Run();
+        return watchdog.GaveUp ? ReceiveEndpointWatchdog.ExitCode : 0;
     }
 }

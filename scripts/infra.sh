@@ -163,6 +163,33 @@ infra_start_redis() {
   wait_for 30 Redis sh -c "redis-cli -h 127.0.0.1 -p $REDIS_PORT ping | grep -q PONG"
 }
 
+# Restarts for the fault-injection tests (tests/Pipeline.Tests/Reliability): each service is stopped through its own
+# pid (pg_ctl reads postmaster.pid; RabbitMQ's pid file), never by process name, and started again as infra_up starts
+# it. Every client of the instance sees the outage, so those tests run alone (see ReliabilityCollection).
+infra_restart_postgres() {
+  local data; data=$(pg_data_dir)
+  log "restarting PostgreSQL on 127.0.0.1:$PG_PORT"
+  # fast: open transactions are rolled back and clients disconnected, as when a database server is restarted.
+  run_as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null
+  infra_start_postgres
+}
+
+infra_restart_rabbitmq() {
+  local pidfile="$PIPELINE_DATA_DIR/rabbitmq/rabbitmq.pid" pid
+  pid=$(cat "$pidfile" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    log "restarting RabbitMQ on 127.0.0.1:$RABBIT_PORT (stopping pid $pid)"
+    # SIGTERM is RabbitMQ's graceful stop: connections close, unacknowledged deliveries return to their queues.
+    kill -TERM "$pid"
+    local deadline=$((SECONDS + 60))
+    while kill -0 "$pid" 2>/dev/null; do
+      if [ "$SECONDS" -ge "$deadline" ]; then log "RabbitMQ pid $pid did not stop within 60s"; return 1; fi
+      sleep 0.2
+    done
+  fi
+  infra_start_rabbitmq
+}
+
 infra_stop() {
   local data; data=$(pg_data_dir)
   run_as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true

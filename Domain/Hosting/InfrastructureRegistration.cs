@@ -38,6 +38,10 @@ public static class InfrastructureRegistration
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
 
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(BusConnectionName.ForThisInstance());
+        // Registered before the bus, so it sees every endpoint start; it stops after the bus (whose endpoints then complete).
+        builder.Services.AddSingleton<ReceiveEndpointWatchdog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReceiveEndpointWatchdog>());
         builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
         {
@@ -74,7 +78,7 @@ public static class InfrastructureRegistration
         {
             host.Username(options.Username);
             host.Password(options.Password);
-            host.ConnectionName(AppDomain.CurrentDomain.FriendlyName);
+            host.ConnectionName(context.GetRequiredService<BusConnectionName>().Value);
         });
     }
 }

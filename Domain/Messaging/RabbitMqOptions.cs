@@ -12,4 +12,11 @@ public sealed class RabbitMqOptions
     [Required] public string VirtualHost { get; set; } = "/";
     [Required] public string Username { get; set; } = "guest";
     [Required] public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// A receive endpoint that has not consumed again this long after a fault, while the broker accepts connections,
+    /// makes <see cref="ReceiveEndpointWatchdog"/> stop the host for its supervisor to start a fresh one. 0 switches the
+    /// watchdog off.
+    /// </summary>
+    [Range(0, 3600)] public int EndpointRecoverySeconds { get; set; } = 60;
 }

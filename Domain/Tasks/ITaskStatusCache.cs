@@ -9,7 +9,11 @@ public interface ITaskStatusCache
     /// <summary>Null when the task is not cached or the cache is unreachable.</summary>
     Task<CachedTaskStatus?> TryGetAsync(string taskId);
 
-    /// <summary>Stores the status and announces it to subscribers. Never throws: a stale cache is repaired by the next write.</summary>
+    /// <summary>
+    /// Stores the status (unless a newer one is cached) and announces a change to subscribers. Never throws: a write that
+    /// does not happen leaves an older copy behind, which <see cref="TaskStatusReader"/> stops trusting once it is older
+    /// than <c>Redis:StatusMaxAgeSeconds</c>.
+    /// </summary>
     Task SetAndPublishAsync(TaskStatusRecord status);
 
     /// <summary>Calls <paramref name="onChange"/> with each new status JSON of the task until disposed.</summary>

@@ -23,7 +23,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     public static readonly TimeSpan BackOff = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
-    private static readonly RedisValue[] Fields = ["user_id", "status", "json"];
+    private static readonly RedisValue[] Fields = ["user_id", "status", "json", "cached"];
     private readonly string _prefix = options.Value.KeyPrefix;
     private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(Math.Max(1, redis.TimeoutMilliseconds));
     private long _skipUntil; // Environment.TickCount64
@@ -39,7 +39,9 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
         {
             var values = await BoundedAsync(redis.GetDatabase().HashGetAsync(Key(taskId), Fields));
             if (values[0].IsNull || values[2].IsNull) return null;
-            return new CachedTaskStatus((long)values[0], values[1]!, values[2]!);
+            // Entries written before "cached" existed count as old: the reader checks them against PostgreSQL once.
+            var cachedAt = values[3].IsNull ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds((long)values[3]);
+            return new CachedTaskStatus((long)values[0], values[1]!, values[2]!, cachedAt);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -57,9 +59,11 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
             var database = redis.GetDatabase();
             var key = Key(status.TaskId);
             // A status only replaces an older one: parallel workers commit out of order, and progress never moves back.
+            // The same one again (a reader refilling from PostgreSQL) only records that the copy was confirmed now.
             var written = (long)await BoundedAsync(database.ScriptEvaluateAsync(WriteIfNewerScript,
                 [key],
-                [status.UserId, status.Status, json, status.UpdatedAt.ToUnixTimeMilliseconds(), (long)Lifetime.TotalSeconds]));
+                [status.UserId, status.Status, json, status.UpdatedAt.ToUnixTimeMilliseconds(), (long)Lifetime.TotalSeconds,
+                    DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()]));
             if (written == 1)
                 await BoundedAsync(redis.GetSubscriber().PublishAsync(Channel(status.TaskId), json));
         }
@@ -129,10 +133,17 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
         call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
+    // 0: a newer status is cached (nothing written); 1: written, announce it; 2: the same status, confirmed as of now.
     private const string WriteIfNewerScript = """
-        local current = tonumber(redis.call('HGET', KEYS[1], 'updated') or '0')
-        if current > tonumber(ARGV[4]) then return 0 end
-        redis.call('HSET', KEYS[1], 'user_id', ARGV[1], 'status', ARGV[2], 'json', ARGV[3], 'updated', ARGV[4])
+        local current = redis.call('HMGET', KEYS[1], 'updated', 'json')
+        local updated = tonumber(current[1] or '0')
+        if updated > tonumber(ARGV[4]) then return 0 end
+        if updated == tonumber(ARGV[4]) and current[2] == ARGV[3] then
+            redis.call('HSET', KEYS[1], 'cached', ARGV[6])
+            redis.call('EXPIRE', KEYS[1], ARGV[5])
+            return 2
+        end
+        redis.call('HSET', KEYS[1], 'user_id', ARGV[1], 'status', ARGV[2], 'json', ARGV[3], 'updated', ARGV[4], 'cached', ARGV[6])
         redis.call('EXPIRE', KEYS[1], ARGV[5])
         return 1
         """;

@@ -22,6 +22,13 @@ public sealed class AuthOptions
     /// <summary>How long an instance trusts that a session it has seen active is still active (logout elsewhere shows after this).</summary>
     [Range(0, 300)] public int ActiveSessionCacheSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// While PostgreSQL cannot be reached, a session this instance saw active within this many seconds is still
+    /// accepted, so a database restart does not sign every learner out (nobody can log out while it is down either).
+    /// 0 refuses every request whose session cannot be checked (503).
+    /// </summary>
+    [Range(0, 24 * 3600)] public int ActiveSessionGraceSeconds { get; set; } = 600;
+
     [Range(1, 1000)] public int MaxFailedLogins { get; set; } = 5;
     [Range(1, 24 * 60)] public int FailedLoginWindowMinutes { get; set; } = 15;
     [Range(1, 24 * 60)] public int LockoutMinutes { get; set; } = 15;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 
 namespace Pipeline.Edge.Api.Errors;
 
@@ -15,9 +16,16 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad), null, null),
             JsonException json => (StatusCodes.Status400BadRequest, DescribeJson(json), null, null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null, (object?)null),
+            // PostgreSQL restarting or unreachable: the request may well succeed in a moment, which a 500 would not say.
+            NpgsqlException { IsTransient: true } => (StatusCodes.Status503ServiceUnavailable, DatabaseUnavailable, null, null),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", null, null),
         };
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable && exception is NpgsqlException)
+        {
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         if (exception is ApiException failure)
         {
@@ -37,6 +45,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         if (details is not null) problem.Extensions[SeedErrorWriter.DetailsKey] = details;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private const string DatabaseUnavailable = "The service is briefly unavailable; please try again.";
 
     private static string DescribeBadRequest(BadHttpRequestException exception) => exception.InnerException switch
     {

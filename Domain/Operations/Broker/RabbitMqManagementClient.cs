@@ -37,6 +37,29 @@ public sealed class RabbitMqManagementClient
             .ToList();
     }
 
+    /// <summary>
+    /// The queues of our virtual host on which a connection with this client-provided name has a consumer, as the
+    /// broker sees it (its statistics trail by a few seconds).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> QueuesConsumedByAsync(string connectionName, CancellationToken cancellationToken)
+    {
+        var vhost = Uri.EscapeDataString(_virtualHost);
+        HashSet<string> connections;
+        await using (var stream = await _http.GetStreamAsync($"vhosts/{vhost}/connections?columns=name,client_properties", cancellationToken))
+        using (var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken))
+            connections = json.RootElement.EnumerateArray()
+                .Where(c => c.TryGetProperty("client_properties", out var client)
+                    && client.TryGetProperty("connection_name", out var name) && name.GetString() == connectionName)
+                .Select(c => c.GetProperty("name").GetString()!)
+                .ToHashSet();
+        await using var consumers = await _http.GetStreamAsync($"consumers/{vhost}", cancellationToken);
+        using var list = await JsonDocument.ParseAsync(consumers, cancellationToken: cancellationToken);
+        return list.RootElement.EnumerateArray()
+            .Where(c => connections.Contains(c.GetProperty("channel_details").GetProperty("connection_name").GetString()!))
+            .Select(c => c.GetProperty("queue").GetProperty("name").GetString()!)
+            .ToHashSet();
+    }
+
     // Counts are missing for a moment after a queue is declared.
     private static long Long(JsonElement queue, string name) =>
         queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;

@@ -33,6 +33,11 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>Extra settings a derived fixture wants on both hosts (e.g. an AI provider).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>For a fixture that needs more than settings on Edge.Api (e.g. its log in a file).</summary>
+    protected virtual void ConfigureApi(IWebHostBuilder web)
+    {
+    }
+
     /// <summary>False for a fixture whose test runs the Handlers host itself (e.g. as a child process it kills).</summary>
     protected virtual bool HostsHandlersInProcess => true;
 
@@ -58,6 +63,7 @@ public class PipelineFixture : IAsyncLifetime
         Api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings) web.UseSetting(key, value);
+            ConfigureApi(web);
         });
         // Start now, so the first test does not pay for it.
         if (ListensOnRealPort)
