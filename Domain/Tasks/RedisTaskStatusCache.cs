@@ -60,12 +60,11 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
             var key = Key(status.TaskId);
             // A status only replaces an older one: parallel workers commit out of order, and progress never moves back.
             // The same one again (a reader refilling from PostgreSQL) only records that the copy was confirmed now.
-            var written = (long)await BoundedAsync(database.ScriptEvaluateAsync(WriteIfNewerScript,
+            // A newer status is announced on the task's channel by the script itself: one round trip, on every saga step.
+            await BoundedAsync(database.ScriptEvaluateAsync(WriteIfNewerScript,
                 [key],
                 [status.UserId, status.Status, json, status.UpdatedAt.ToUnixTimeMilliseconds(), (long)Lifetime.TotalSeconds,
-                    DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()]));
-            if (written == 1)
-                await BoundedAsync(redis.GetSubscriber().PublishAsync(Channel(status.TaskId), json));
+                    DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), (string)Channel(status.TaskId)!]));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -133,7 +132,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
         call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-    // 0: a newer status is cached (nothing written); 1: written, announce it; 2: the same status, confirmed as of now.
+    // 0: a newer status is cached (nothing written); 1: written and announced; 2: the same status, confirmed as of now.
     private const string WriteIfNewerScript = """
         local current = redis.call('HMGET', KEYS[1], 'updated', 'json')
         local updated = tonumber(current[1] or '0')
@@ -145,6 +144,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
         end
         redis.call('HSET', KEYS[1], 'user_id', ARGV[1], 'status', ARGV[2], 'json', ARGV[3], 'updated', ARGV[4], 'cached', ARGV[6])
         redis.call('EXPIRE', KEYS[1], ARGV[5])
+        redis.call('PUBLISH', ARGV[7], ARGV[3])
         return 1
         """;
 

@@ -14,6 +14,7 @@ namespace Pipeline.Edge.Api.LearningPaths;
 /// </summary>
 public sealed class LearningPathGeneration(
     NpgsqlDataSource dataSource,
+    ITaskStatusCache statusCache,
     ISendEndpointProvider sendEndpoints,
     IRequestClient<GenerateLearningPath> requestClient,
     IConfiguration configuration)
@@ -45,14 +46,28 @@ public sealed class LearningPathGeneration(
         var publicId = TaskIds.PublicId(userId, taskId);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(
-            """
+        await using (var insert = new NpgsqlCommand(
+            $"""
             INSERT INTO user_tasks (task_id, correlation_id, user_id, status, stage, prompt, idempotency_key)
-            VALUES (@publicId, @taskId, @userId, 'pending', 'initializing', @text, @idempotencyKey)
+            VALUES ($1, $2, $3, 'pending', 'initializing', $4, $5)
             ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-            """, new { publicId, taskId, userId, text, idempotencyKey });
-        if (inserted == 1)
-            return new AcceptedTask(taskId, publicId, text, IsNew: true);
+            RETURNING {TaskStatusRepository.Columns}
+            """, connection))
+        {
+            object[] values = [publicId, taskId, userId, text, (object?)idempotencyKey ?? DBNull.Value];
+            foreach (var value in values)
+                insert.Parameters.Add(new NpgsqlParameter { Value = value });
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                // Polls of the new task are answered from Redis from the start, also while PostgreSQL is restarting and
+                // before the saga's first step has written the task.
+                var pending = TaskStatusRepository.Read(reader);
+                await reader.DisposeAsync();
+                await statusCache.SetAndPublishAsync(pending);
+                return new AcceptedTask(taskId, publicId, text, IsNew: true);
+            }
+        }
 
         var existing = await connection.QuerySingleAsync<(Guid CorrelationId, string TaskId, string Prompt)>(
             "SELECT correlation_id, task_id, prompt FROM user_tasks WHERE user_id = @userId AND idempotency_key = @idempotencyKey",
