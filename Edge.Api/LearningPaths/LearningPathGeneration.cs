@@ -16,6 +16,8 @@ public sealed class LearningPathGeneration(
     NpgsqlDataSource dataSource,
     ISendEndpointProvider sendEndpoints,
     IRequestClient<GenerateLearningPath> requestClient,
+    TaskStatusRepository tasks,
+    ITaskStatusCache cache,
     IConfiguration configuration)
 {
     public const int MaxPromptLength = 2000;
@@ -52,7 +54,12 @@ public sealed class LearningPathGeneration(
             ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             """, new { publicId, taskId, userId, text, idempotencyKey });
         if (inserted == 1)
+        {
+            // Cached at once, so the task's first polls do not need PostgreSQL (nor fail while it restarts).
+            if (await tasks.FindAsync(taskId, cancellationToken) is { } pending)
+                await cache.SetAndPublishAsync(pending);
             return new AcceptedTask(taskId, publicId, text, IsNew: true);
+        }
 
         var existing = await connection.QuerySingleAsync<(Guid CorrelationId, string TaskId, string Prompt)>(
             "SELECT correlation_id, task_id, prompt FROM user_tasks WHERE user_id = @userId AND idempotency_key = @idempotencyKey",
