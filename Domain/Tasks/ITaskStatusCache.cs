@@ -7,7 +7,8 @@ namespace Pipeline.Domain.Tasks;
 public interface ITaskStatusCache
 {
     /// <summary>Null when the task is not cached or the cache is unreachable.</summary>
-    Task<CachedTaskStatus?> TryGetAsync(string taskId);
+    /// <param name="lastResort">Ask even while the cache is being skipped after a slow answer (PostgreSQL is unreachable too).</param>
+    Task<CachedTaskStatus?> TryGetAsync(string taskId, bool lastResort = false);
 
     /// <summary>
     /// Stores the status (unless a newer one is cached) and announces a change to subscribers. Never throws: a write that

@@ -31,10 +31,10 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     /// <summary>False while Redis is disconnected or backing off after a call that ran over its time.</summary>
     private bool Usable => redis.IsConnected && Environment.TickCount64 >= Interlocked.Read(ref _skipUntil);
 
-    public async Task<CachedTaskStatus?> TryGetAsync(string taskId)
+    public async Task<CachedTaskStatus?> TryGetAsync(string taskId, bool lastResort = false)
     {
         // While Redis is down, go straight to PostgreSQL instead of waiting for a timeout on every poll.
-        if (!Usable) return null;
+        if (!(lastResort ? redis.IsConnected : Usable)) return null;
         try
         {
             var values = await BoundedAsync(redis.GetDatabase().HashGetAsync(Key(taskId), Fields));

@@ -24,10 +24,13 @@ public sealed class TaskStatusReader(ITaskStatusCache cache, TaskStatusRepositor
         {
             stored = await repository.FindAsync(taskId, cancellationToken);
         }
-        catch (Exception e) when (cached is not null && e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            // PostgreSQL is restarting or unreachable: an older status beats an error on every poll.
-            return cached;
+            // PostgreSQL is restarting or unreachable: an older status beats an error on every poll, even one from a Redis
+            // this reader was skipping after a slow answer.
+            var fallback = cached ?? await cache.TryGetAsync(taskId, lastResort: true);
+            if (fallback is not null) return fallback;
+            throw;
         }
         if (stored is null) return null;
         await cache.SetAndPublishAsync(stored);

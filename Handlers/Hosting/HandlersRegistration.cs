@@ -3,6 +3,7 @@ using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Operations;
+using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
@@ -39,6 +40,8 @@ public static class HandlersRegistration
         // on a stopped bus (which would start it again inside a disposed host).
         builder.AddPipelineOperations("handlers", typeof(HandlersRegistration).Assembly);
         builder.Services.AddErrorQueueIngestion();
+        builder.Services.AddOptions<UnstartedTaskOptions>().BindConfiguration(UnstartedTaskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<UnstartedTaskResender>();
         return builder;
     }
 }

@@ -63,7 +63,6 @@ public sealed class GenerationBatch
     public int Size { get; }
     public BatchProgress Progress => Volatile.Read(ref _progress);
     public IReadOnlyList<BatchTask> Tasks => _tasks.Values.ToList();
-    public TimeSpan Elapsed => _clock.Elapsed;
     public IReadOnlyList<TestUser> Learners { get; private set; } = [];
 
     /// <summary>Runs a batch of <see cref="ReliabilityRun.BatchSize"/> generations while <paramref name="fault"/> runs, and accounts for it.</summary>

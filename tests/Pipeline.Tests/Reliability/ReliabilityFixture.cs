@@ -152,8 +152,6 @@ public sealed class ReliabilityFixture : PipelineFixture
         return (events, problems);
     }
 
-    public IReadOnlyList<HandlersProcess> Workers => _workers.Select(w => w!).ToList();
-
     /// <summary>kill -9 the worker in <paramref name="slot"/> and start its replacement (returns once that one consumes).</summary>
     public async Task<(int KilledPid, HandlersProcess Replacement)> KillAndReplaceWorkerAsync(int slot)
     {
