@@ -54,8 +54,11 @@ public sealed class RabbitMqManagementClient
                 .ToHashSet();
         await using var consumers = await _http.GetStreamAsync($"consumers/{vhost}", cancellationToken);
         using var list = await JsonDocument.ParseAsync(consumers, cancellationToken: cancellationToken);
+        // A consumer whose channel is closing is listed with "channel_details": [] (an empty array, not an object).
         return list.RootElement.EnumerateArray()
-            .Where(c => connections.Contains(c.GetProperty("channel_details").GetProperty("connection_name").GetString()!))
+            .Where(c => c.TryGetProperty("channel_details", out var channel) && channel.ValueKind == JsonValueKind.Object
+                && channel.TryGetProperty("connection_name", out var name) && connections.Contains(name.GetString() ?? "")
+                && c.TryGetProperty("queue", out var queue) && queue.ValueKind == JsonValueKind.Object)
             .Select(c => c.GetProperty("queue").GetProperty("name").GetString()!)
             .ToHashSet();
     }
