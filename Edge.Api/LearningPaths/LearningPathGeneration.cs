@@ -57,7 +57,7 @@ public sealed class LearningPathGeneration(
         {
             // Cached at once, so the task's first polls do not need PostgreSQL (nor fail while it restarts).
             if (await tasks.FindAsync(taskId, cancellationToken) is { } pending)
-                await cache.SetAndPublishAsync(pending);
+                await cache.SetAndPublishAsync(pending, evenWhileBackingOff: true);
             return new AcceptedTask(taskId, publicId, text, IsNew: true);
         }
 
