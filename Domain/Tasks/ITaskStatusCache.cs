@@ -15,7 +15,8 @@ public interface ITaskStatusCache
     /// does not happen leaves an older copy behind, which <see cref="TaskStatusReader"/> stops trusting once it is older
     /// than <c>Redis:StatusMaxAgeSeconds</c>.
     /// </summary>
-    Task SetAndPublishAsync(TaskStatusRecord status);
+    /// <param name="evenWhileBackingOff">Write even while the cache is being skipped after a slow answer (a new task's first copy).</param>
+    Task SetAndPublishAsync(TaskStatusRecord status, bool evenWhileBackingOff = false);
 
     /// <summary>Calls <paramref name="onChange"/> with each new status JSON of the task until disposed.</summary>
     Task<IAsyncDisposable> SubscribeAsync(string taskId, Func<string, Task> onChange);

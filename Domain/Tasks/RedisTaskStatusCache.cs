@@ -37,7 +37,8 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
         if (!(lastResort ? redis.IsConnected : Usable)) return null;
         try
         {
-            var values = await BoundedAsync(redis.GetDatabase().HashGetAsync(Key(taskId), Fields));
+            // The last resort is the only answer left (PostgreSQL is unreachable): it may wait a little longer.
+            var values = await BoundedAsync(redis.GetDatabase().HashGetAsync(Key(taskId), Fields), lastResort ? 4 : 1);
             if (values[0].IsNull || values[2].IsNull) return null;
             // Entries written before "cached" existed count as old: the reader checks them against PostgreSQL once.
             var cachedAt = values[3].IsNull ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds((long)values[3]);
@@ -50,9 +51,9 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
         }
     }
 
-    public async Task SetAndPublishAsync(TaskStatusRecord status)
+    public async Task SetAndPublishAsync(TaskStatusRecord status, bool evenWhileBackingOff = false)
     {
-        if (!Usable) return;
+        if (!(evenWhileBackingOff ? redis.IsConnected : Usable)) return;
         var json = TaskStatusJson.Serialize(status);
         try
         {
@@ -97,18 +98,18 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     private RedisKey Key(string taskId) => $"{_prefix}task:{taskId}";
     private RedisChannel Channel(string taskId) => $"{_prefix}task-events:{taskId}";
 
-    private async Task<T> BoundedAsync<T>(Task<T> call)
+    private async Task<T> BoundedAsync<T>(Task<T> call, int timeouts = 1)
     {
-        await BoundedAsync((Task)call);
+        await BoundedAsync((Task)call, timeouts);
         return await call;
     }
 
-    /// <summary>Waits for a Redis call at most the connection's timeout; a call that runs over starts the back-off.</summary>
-    private async Task BoundedAsync(Task call)
+    /// <summary>Waits for a Redis call at most the connection's timeout (times <paramref name="timeouts"/>); a call that runs over starts the back-off.</summary>
+    private async Task BoundedAsync(Task call, int timeouts = 1)
     {
         try
         {
-            await call.WaitAsync(_timeout);
+            await call.WaitAsync(_timeout * timeouts);
         }
         catch (TimeoutException)
         {

@@ -64,7 +64,7 @@ public sealed class LearningPathGeneration(
                 // before the saga's first step has written the task.
                 var pending = TaskStatusRepository.Read(reader);
                 await reader.DisposeAsync();
-                await statusCache.SetAndPublishAsync(pending);
+                await statusCache.SetAndPublishAsync(pending, evenWhileBackingOff: true);
                 return new AcceptedTask(taskId, publicId, text, IsNew: true);
             }
         }
