@@ -57,7 +57,18 @@ public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<
         try
         {
             while (!GaveUp && await timer.WaitForNextTickAsync(stoppingToken))
-                await CheckAsync(recovery, stoppingToken);
+            {
+                try
+                {
+                    await CheckAsync(recovery, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // A watchdog that fails must not take the host down with it (a background service's exception stops
+                    // the host): the next check tries again.
+                    logger.LogWarning(e, "Checking the receive endpoints failed; trying again in {Seconds} s", CheckEvery.TotalSeconds);
+                }
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -48,7 +48,8 @@ public sealed class RabbitMqManagementClient
         await using (var stream = await _http.GetStreamAsync($"vhosts/{vhost}/connections?columns=name,client_properties", cancellationToken))
         using (var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken))
             connections = json.RootElement.EnumerateArray()
-                .Where(c => c.TryGetProperty("client_properties", out var client)
+                // client_properties is [] rather than {} for a connection still in its handshake.
+                .Where(c => c.TryGetProperty("client_properties", out var client) && client.ValueKind == JsonValueKind.Object
                     && client.TryGetProperty("connection_name", out var name) && name.GetString() == connectionName)
                 .Select(c => c.GetProperty("name").GetString()!)
                 .ToHashSet();
