@@ -109,13 +109,6 @@ public sealed class ReceiveEndpointWatchdog(IServiceProvider services, IOptions<
             logger.LogDebug(e, "The management API did not answer; endpoints are checked again later");
             return;
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            // An answer we do not understand must not stop a healthy host: a watchdog that crashes the host it watches
-            // (a background service's exception stops the host) is worse than a missed check.
-            logger.LogWarning(e, "The management API's answer could not be read; endpoints are checked again later");
-            return;
-        }
         foreach (var queue in _ready.Keys)
         {
             if (consumed.Contains(queue)) _unconsumedSince.TryRemove(queue, out _);
