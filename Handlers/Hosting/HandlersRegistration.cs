@@ -40,8 +40,9 @@ public static class HandlersRegistration
         // on a stopped bus (which would start it again inside a disposed host).
         builder.AddPipelineOperations("handlers", typeof(HandlersRegistration).Assembly);
         builder.Services.AddErrorQueueIngestion();
-        builder.Services.AddOptions<UnstartedTaskOptions>().BindConfiguration(UnstartedTaskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<UnstartedTaskResender>();
+        builder.Services.AddHostedService<StageTimerWatchdog>();
         return builder;
     }
 }

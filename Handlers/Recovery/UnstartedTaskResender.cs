@@ -19,13 +19,13 @@ namespace Pipeline.Handlers.Recovery;
 /// </para>
 /// Several Handlers instances run this side by side: rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and stamped.
 /// </summary>
-public sealed class UnstartedTaskResender(NpgsqlDataSource dataSource, IBus bus, IOptions<UnstartedTaskOptions> options,
+public sealed class UnstartedTaskResender(NpgsqlDataSource dataSource, IBus bus, IOptions<RecoveryOptions> options,
     ILogger<UnstartedTaskResender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (settings.ResendAfterSeconds <= 0) return;
+        if (settings.UnstartedTaskResendSeconds <= 0) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.CheckEverySeconds));
         try
         {
@@ -33,10 +33,10 @@ public sealed class UnstartedTaskResender(NpgsqlDataSource dataSource, IBus bus,
             {
                 try
                 {
-                    var resent = await ResendAsync(settings.ResendAfterSeconds, stoppingToken);
+                    var resent = await ResendAsync(settings.UnstartedTaskResendSeconds, stoppingToken);
                     if (resent > 0)
                         logger.LogWarning("Sent GenerateLearningPath again for {Count} task(s) still pending with no saga {Seconds} s after it was sent",
-                            resent, settings.ResendAfterSeconds);
+                            resent, settings.UnstartedTaskResendSeconds);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
