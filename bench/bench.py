@@ -22,6 +22,8 @@ WRK_CONNECTIONS = int(env.get("BENCH_WRK_CONNECTIONS", "64"))
 GENERATIONS = int(env.get("BENCH_GENERATIONS", "200"))
 TRIVIAL_MESSAGES = int(env.get("BENCH_TRIVIAL_MESSAGES", "20000"))
 STRUCTURE_CALLS = int(env.get("BENCH_STRUCTURE_CALLS", "30"))
+CHAIN_HOPS = 8  # sends on the time to structure's critical path (see bus_chain_floor)
+CHAIN_COUNT = int(env.get("BENCH_CHAIN_COUNT", "200"))
 LATENCY_MS = int(env.get("BENCH_LLM_LATENCY_MS", "300"))
 LLM_CAP = int(env.get("BENCH_LLM_CONCURRENCY", "8"))
 BATCH = int(env.get("BENCH_BATCH", "20"))
@@ -351,16 +353,43 @@ def poll_benchmark(token, task_id, mode):
             "ratio": round(statistics.median(ratios), 3), "runs": {"bare": bare, "status": status}}
 
 
+def harness(mode, *args):
+    """Runs bench/Pipeline.Bench (the bus alone, on the same broker and vhost) and returns its JSON line."""
+    output = subprocess.run(["dotnet", "bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll", "--port", RABBIT_PORT,
+                             "--vhost", VHOST, "--mode", mode, *args], cwd=ROOT, capture_output=True, text=True,
+                            check=True, env={**env, "MASSTRANSIT_USAGE_TELEMETRY": "false"}).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+# The storage round trips on the time to structure's critical path (`./bench.sh hops` counts them per call):
+#   commits: the edge's task insert, 4 saga steps' commits, the save stage's statement           -> 6
+#   reads and uncommitted writes: 4 saga lock+loads, 4 saga write+projection batches, the extract and
+#   plan stages' cancel checks, the edge's read of the saved path                                  -> 11
+#   Redis: the edge's rate-limit count and first status, 4 saga status writes                      -> 6
+FLOOR_COMMITS, FLOOR_READS, FLOOR_REDIS = 6, 11, 6
+
+
+def storage_round_trips():
+    """Single round trips with the product's client libraries (bench/Pipeline.Bench --mode storage)."""
+    return harness("storage", "--count", "500", "--redis", f"127.0.0.1:{REDIS_PORT}",
+                   "--postgres", host_env()["ConnectionStrings__Postgres"])
+
+
+def bus_chain_floor():
+    """The bus's own latency for the sends on the time to structure's critical path: edge -> saga, saga -> extract,
+    extract -> saga, saga -> plan, plan -> saga, saga -> save, save -> saga, saga -> edge (CHAIN_HOPS sends, each
+    received by a no-op consumer that sends the next), chains one after another."""
+    return harness("chain", "--count", str(CHAIN_COUNT), "--hops", str(CHAIN_HOPS))
+
+
 def trivial_consumer():
     import resource
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     services_before = service_cpu_seconds()
-    output = subprocess.run(["dotnet", "bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll", "--port", RABBIT_PORT,
-                             "--vhost", VHOST, "--count", str(TRIVIAL_MESSAGES)], cwd=ROOT, capture_output=True, text=True,
-                            check=True, env={**env, "MASSTRANSIT_USAGE_TELEMETRY": "false"}).stdout
+    output = harness("rate", "--count", str(TRIVIAL_MESSAGES))
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     rabbit_cpu = service_cpu_seconds()["rabbitmq"] - services_before["rabbitmq"]
-    result = json.loads(output.strip().splitlines()[-1])
+    result = output
     cpu = cpu_after.ru_utime + cpu_after.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime
     # Includes start-up, connection and the 200-message warm-up: an upper bound of its cost per message.
     result["cpu_ms_per_message"] = round(cpu * 1000 / result["messages"], 3)
@@ -418,15 +447,40 @@ def throughput_benchmark(token):
 
 
 def structure_benchmark(token, llm_ms_per_call):
+    """Seed 000 calls one after another. Isolated: the next call starts once the previous path's cards are done, so each
+    call has the machine to itself (the target's figure). Back to back: the next starts at once, while the previous
+    path's cards are still being generated (reported, not the target)."""
     runs = []
     for repeat in range(REPEATS):
-        times = [generate_and_wait(token, 5000 + repeat * 100 + i)[0] * 1000 for i in range(STRUCTURE_CALLS)]
-        runs.append({"p50_ms": round(percentile(times, 0.5), 1), "p95_ms": round(percentile(times, 0.95), 1)})
-        log(f"time to structure {repeat + 1}/{REPEATS}: p50 {runs[-1]['p50_ms']} ms, p95 {runs[-1]['p95_ms']} ms")
+        isolated, back_to_back = [], []
+        for i in range(STRUCTURE_CALLS):
+            elapsed, task_id, _ = generate_and_wait(token, 5000 + repeat * 100 + i)
+            isolated.append(elapsed * 1000)
+            wait_completed(token, task_id)
+        for i in range(STRUCTURE_CALLS):
+            back_to_back.append(generate_and_wait(token, 5050 + repeat * 100 + i)[0] * 1000)
+        runs.append({"p50_ms": round(percentile(isolated, 0.5), 1), "p95_ms": round(percentile(isolated, 0.95), 1),
+                     "back_to_back_p50_ms": round(percentile(back_to_back, 0.5), 1),
+                     "back_to_back_p95_ms": round(percentile(back_to_back, 0.95), 1),
+                     "bus_floor": bus_chain_floor(), "storage": storage_round_trips()})
+        storage = runs[-1]["storage"]
+        runs[-1]["floor_ms"] = round(runs[-1]["bus_floor"]["p50_ms"] + FLOOR_COMMITS * storage["postgres_insert_commit_p50_ms"]
+                                     + FLOOR_READS * storage["postgres_read_p50_ms"] + FLOOR_REDIS * storage["redis_read_p50_ms"], 2)
+        log(f"time to structure {repeat + 1}/{REPEATS}: isolated p50 {runs[-1]['p50_ms']} ms, p95 {runs[-1]['p95_ms']} ms; "
+            f"back to back p50 {runs[-1]['back_to_back_p50_ms']} ms; {CHAIN_HOPS} bare bus hops p50 {runs[-1]['bus_floor']['p50_ms']} ms; "
+            f"floor with storage {runs[-1]['floor_ms']} ms")
     llm = 2 * llm_ms_per_call
-    return {"calls_per_repeat": STRUCTURE_CALLS, "llm_ms": llm, "p50_ms": median_of(runs, "p50_ms"),
-            "p95_ms": median_of(runs, "p95_ms"), "overhead_p50_ms": round(median_of(runs, "p50_ms") - llm, 1),
-            "overhead_p95_ms": round(median_of(runs, "p95_ms") - llm, 1), "runs": runs}
+    result = {"calls_per_repeat": STRUCTURE_CALLS, "llm_ms": llm,
+              **{key: median_of(runs, key) for key in ("p50_ms", "p95_ms", "back_to_back_p50_ms", "back_to_back_p95_ms")},
+              "bus_floor_p50_ms": round(statistics.median(r["bus_floor"]["p50_ms"] for r in runs), 2),
+              "bus_floor_p95_ms": round(statistics.median(r["bus_floor"]["p95_ms"] for r in runs), 2),
+              "bus_floor_hops": CHAIN_HOPS, "floor_ms": round(statistics.median(r["floor_ms"] for r in runs), 2),
+              "storage": {key: round(statistics.median(r["storage"][key] for r in runs), 3)
+                          for key in ("postgres_insert_commit_p50_ms", "postgres_read_p50_ms", "redis_read_p50_ms")},
+              "runs": runs}
+    result["overhead_p50_ms"] = round(result["p50_ms"] - llm, 1)
+    result["overhead_p95_ms"] = round(result["p95_ms"] - llm, 1)
+    return result
 
 
 def llm_benchmark(token):
@@ -512,6 +566,16 @@ def table(r):
         ("3 LLM calls per path", f"{one['llm_calls']:.0f} calls", f"{one['sections']:.0f} sections + 2 = {one['sections'] + 2:.0f}; {one['cards']:.0f} cards", "-"),
         ("4 time to structure (seed 000), LLM 0 ms", f"p50 {st['p50_ms']} ms, p95 {st['p95_ms']} ms",
          f"minus LLM {st['llm_ms']} ms = overhead p50 {st['overhead_p50_ms']} ms, p95 {st['overhead_p95_ms']} ms", "-"),
+        ("4 same, back to back (previous path's cards still running)", f"p50 {st['back_to_back_p50_ms']} ms, p95 {st['back_to_back_p95_ms']} ms", "-", "-"),
+        (f"4 the bus alone: {st['bus_floor_hops']} sends in a chain, no-op consumers", f"p50 {st['bus_floor_p50_ms']} ms, p95 {st['bus_floor_p95_ms']} ms",
+         f"overhead p50 minus this = {round(st['overhead_p50_ms'] - st['bus_floor_p50_ms'], 1)} ms of our own work", "-"),
+        ("4 floor: the bus alone plus the path's storage round trips, no work",
+         f"{st['floor_ms']} ms = {st['bus_floor_p50_ms']} + {FLOOR_COMMITS} x {st['storage']['postgres_insert_commit_p50_ms']} (commit) + "
+         f"{FLOOR_READS} x {st['storage']['postgres_read_p50_ms']} (PostgreSQL) + {FLOOR_REDIS} x {st['storage']['redis_read_p50_ms']} (Redis)",
+         f"overhead p50 minus floor = {round(st['overhead_p50_ms'] - st['floor_ms'], 1)} ms of CPU and scheduling", "-"),
+        ("4 CPU the critical path costs: 8 messages x benchmark 2's CPU per message",
+         f"{round(8 * thr['total_cpu_ms_per_message'], 1)} ms", f"trivial: 8 x {thr['trivial_total_cpu_ms_per_message']} = "
+         f"{round(8 * thr['trivial_total_cpu_ms_per_message'], 1)} ms", "-"),
         ("4 same, LLM 300 ms (cross-check)", f"{llm['one_path']['structure_ms']} ms", f"minus 2 x {llm['latency_ms']} ms = {llm['structure_overhead_ms']} ms", "-"),
         ("5 peak RSS (VmHWM) after 1", f"Edge.Api {rss['edge_after_1']} MB", f"Handlers {rss['handlers_after_1']} MB", "-"),
         ("5 peak RSS (VmHWM) after 1+2+4", f"Edge.Api {rss['edge_after_2']} MB", f"Handlers {rss['handlers_after_2']} MB", "-"),
@@ -641,9 +705,18 @@ with its median reported.
    of {cap}). Batch: {batch} paths submitted at once, time as in 2; lower bound = max(longest path's chain,
    ceil(sum(S+2)/{cap}) x {latency} ms). LLM calls = `user_tasks.llm_calls` (repairs would show up here).
 4. **Time to structure.** {structure_calls} sequential seed 000 calls (`POST /api/recommendation/chat/generate-learning-path`,
-   which returns once the structure is saved) per repeat with the instant LLM; p50/p95 per repeat, median over
-   repeats, minus the LLM's time (2 calls x 0 ms) = edge + bus overhead. Cross-check: the same call with the
-   {latency} ms LLM minus 2 x {latency} ms.
+   which returns once the structure is saved) per repeat with the instant LLM, each started once the previous path's
+   cards are done (isolated: the call has the machine to itself); p50/p95 per repeat, median over repeats, minus the
+   LLM's time (2 calls x 0 ms) = edge + bus overhead. Then {structure_calls} more back to back, the previous path's
+   cards still being generated. The bus alone, in the same repeat: `bench/Pipeline.Bench --mode chain` sends a message
+   through 8 hops of no-op consumers on the same broker (the 8 sends of the critical path: edge -> saga -> extract ->
+   saga -> plan -> saga -> save -> saga -> edge), 200 chains one after another. Floor: that chain plus the storage
+   round trips the path makes (6 PostgreSQL commits, 11 other PostgreSQL round trips, 6 Redis calls; listed in
+   bench.py and counted per call by `./bench.sh hops`), each timed alone 500 times with the product's client libraries
+   (`--mode storage`: a committed one-row insert, a primary-key read, a Redis hash read), p50s summed. The CPU the
+   critical path costs: its 8 messages times benchmark 2's CPU per bus message (all processes), against the same for
+   the trivial consumer. Cross-check: the same call with the {latency} ms LLM minus 2 x {latency} ms.
+   `./bench.sh hops` breaks the isolated time down hop by hop.
 5. **Memory.** `VmHWM` (peak resident set) from `/proc/<pid>/status` of the Edge.Api and Handlers processes after
    benchmark 1 and after 1, 2 and 4 (same processes throughout).
 

@@ -7,7 +7,7 @@ namespace Pipeline.Domain.Diagnostics;
 
 /// <summary>
 /// Writes every finished activity of the bus, the database driver and the web host (MassTransit, RabbitMQ client, Npgsql,
-/// ASP.NET Core) to a tab-separated file, one line each: start (unix µs), duration (µs), trace id, source, name, and the
+/// ASP.NET Core, and our own Redis calls) to a tab-separated file, one line each: start (unix µs), duration (µs), trace id, source, name, and the
 /// message destination or SQL text (never parameter values). Off unless <c>Diagnostics:ActivityLogPath</c> names a
 /// folder; <c>bench/hops.py</c> turns it on to break the time to structure down hop by hop. Activities of one request
 /// share a trace id across both hosts, because MassTransit carries the trace context in message headers.
@@ -15,7 +15,7 @@ namespace Pipeline.Domain.Diagnostics;
 public sealed class ActivityFileLog(IConfiguration configuration, IHostEnvironment environment) : IHostedService, IDisposable
 {
     public const string Setting = "Diagnostics:ActivityLogPath";
-    private static readonly string[] Sources = ["MassTransit", "RabbitMQ.Client", "Npgsql", "Microsoft.AspNetCore"];
+    private static readonly string[] Sources = ["MassTransit", "RabbitMQ.Client", "Npgsql", "Microsoft.AspNetCore", PipelineActivities.SourceName];
 
     private readonly object _gate = new();
     private ActivityListener? _listener;

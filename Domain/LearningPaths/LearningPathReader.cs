@@ -5,7 +5,7 @@ namespace Pipeline.Domain.LearningPaths;
 
 using SummaryRow = (long Id, string Title, string Description, string DifficultyLevel, int EstimatedDays, string[] Interests, DateTime CreatedAt);
 
-/// <summary>Reads paths for the API: one query per level, never one per row.</summary>
+/// <summary>Reads paths for the API: one query per level, never one per row, and a whole path in one round trip.</summary>
 public sealed class LearningPathReader(NpgsqlDataSource dataSource)
 {
     private const string SummaryColumns = "p.id, p.title, p.description, p.difficulty_level, p.estimated_days, p.interests, p.created_at";
@@ -32,21 +32,25 @@ public sealed class LearningPathReader(NpgsqlDataSource dataSource)
     public async Task<LearningPathView?> GetAsync(long pathId, bool withCards, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SummaryRow?>(
-            $"SELECT {SummaryColumns} FROM learning_paths p WHERE p.id = @pathId", new { pathId });
+        // Every level in one round trip: seed 000 answers with this right after the structure is saved.
+        var sql = $"""
+            SELECT {SummaryColumns} FROM learning_paths p WHERE p.id = @pathId;
+            SELECT id, title, description FROM courses WHERE learning_path_id = @pathId ORDER BY position;
+            SELECT id, course_id, title, keywords FROM sections WHERE learning_path_id = @pathId ORDER BY position;
+            """;
+        if (withCards)
+            sql += """
+                SELECT c.id, c.section_id, c.front, c.back FROM cards c JOIN sections s ON s.id = c.section_id
+                WHERE s.learning_path_id = @pathId ORDER BY c.section_id, c.position;
+                """;
+        await using var results = await connection.QueryMultipleAsync(sql, new { pathId });
+        var row = await results.ReadSingleOrDefaultAsync<SummaryRow?>();
         if (row is null) return null;
         var path = ToSummary(row.Value);
-
-        var courses = (await connection.QueryAsync<(long Id, string Title, string Description)>(
-            "SELECT id, title, description FROM courses WHERE learning_path_id = @pathId ORDER BY position", new { pathId })).ToList();
-        var sections = (await connection.QueryAsync<(long Id, long CourseId, string Title, string[] Keywords)>(
-            "SELECT id, course_id, title, keywords FROM sections WHERE learning_path_id = @pathId ORDER BY position", new { pathId })).ToList();
+        var courses = (await results.ReadAsync<(long Id, string Title, string Description)>()).ToList();
+        var sections = (await results.ReadAsync<(long Id, long CourseId, string Title, string[] Keywords)>()).ToList();
         var cards = withCards
-            ? (await connection.QueryAsync<(long Id, long SectionId, string Front, string Back)>(
-                """
-                SELECT c.id, c.section_id, c.front, c.back FROM cards c JOIN sections s ON s.id = c.section_id
-                WHERE s.learning_path_id = @pathId ORDER BY c.section_id, c.position
-                """, new { pathId })).ToLookup(c => c.SectionId)
+            ? (await results.ReadAsync<(long Id, long SectionId, string Front, string Back)>()).ToLookup(c => c.SectionId)
             : null;
 
         var sectionsByCourse = sections.ToLookup(s => s.CourseId);

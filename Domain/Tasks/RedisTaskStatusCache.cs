@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Database;
+using Pipeline.Domain.Diagnostics;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Tasks;
@@ -35,6 +36,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     {
         // While Redis is down, go straight to PostgreSQL instead of waiting for a timeout on every poll.
         if (!(lastResort ? redis.IsConnected : Usable)) return null;
+        using var activity = PipelineActivities.Redis("status read");
         try
         {
             // The last resort is the only answer left (PostgreSQL is unreachable): it may wait a little longer.
@@ -55,6 +57,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     {
         if (!(evenWhileBackingOff ? redis.IsConnected : Usable)) return;
         var json = TaskStatusJson.Serialize(status);
+        using var activity = PipelineActivities.Redis("status write");
         try
         {
             var database = redis.GetDatabase();
