@@ -32,6 +32,14 @@ public static class InfrastructureRegistration
             // scoped), so there is nothing to reset. A connection string may still ask for it.
             if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
                 dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+            // Every pipeline statement is one of a few dozen texts run thousands of times: prepared once per connection,
+            // PostgreSQL stops parsing and planning each. Measured by bench.sh, alternating with and without in one session:
+            // bus-rate ratio 0.10-0.11 -> 0.12-0.13, PostgreSQL CPU per bus message 1.62-1.75 -> 1.58-1.60 ms.
+            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
+                dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
             return dataSource.Build();
         });
         builder.Services.AddSingleton<DatabaseMigrator>();
