@@ -516,11 +516,25 @@ def llm_benchmark(token):
 
 # ---------------------------------------------------------------- report
 
+def cpu_busy_percent(seconds=2.0):
+    """Share of all cores busy over a short sample (/proc/stat): unlike the load average, it does not count the idle
+    kernel threads that keep this VM's load average near 3 with nothing running."""
+    def sample():
+        with open("/proc/stat") as f:
+            values = [int(v) for v in f.readline().split()[1:]]
+        return sum(values), values[3] + values[4]  # total, idle + iowait
+    total_a, idle_a = sample()
+    time.sleep(seconds)
+    total_b, idle_b = sample()
+    return round(100 * (1 - (idle_b - idle_a) / max(1, total_b - total_a)), 1)
+
+
 def machine():
     with open("/proc/loadavg") as f:
         load = f.read().split()[:3]
+    busy = cpu_busy_percent()
     dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
-    return {"cores": os.cpu_count(), "load_average": " ".join(load), "kernel": platform.release(), "dotnet_sdk": dotnet,
+    return {"cores": os.cpu_count(), "load_average": " ".join(load), "cpu_busy_percent": busy, "kernel": platform.release(), "dotnet_sdk": dotnet,
             "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
@@ -629,6 +643,16 @@ def main():
     print(table(results))
 
 
+def quietness(before, after):
+    """How busy the machine was before the run started and after everything stopped (nothing of ours running then)."""
+    if "cpu_busy_percent" not in before:  # runs recorded before the CPU sample existed
+        return ""
+    busy = max(before["cpu_busy_percent"], after.get("cpu_busy_percent", 0))
+    verdict = "quiet" if busy <= 15 else "other work ran on the machine"
+    return (f"; CPU busy {before['cpu_busy_percent']}% in the 2 s before the run and "
+            f"{after.get('cpu_busy_percent', '?')}% after it ({verdict})")
+
+
 def render(results):
     """docs/benchmarks.md from a run's results; `bench/bench.py --render` redoes it from docs/benchmarks.json."""
     before, after, settings = results["machine_before"], results.get("machine_after", {}), results["settings"]
@@ -636,8 +660,7 @@ def render(results):
     text = METHODS.format(
         when=before["when"], cores=before["cores"], dotnet=before["dotnet_sdk"], kernel=before["kernel"],
         load_before=before["load_average"], load_after=after.get("load_average", "?"), table=table(results),
-        quiet=" (other work ran on the machine meanwhile)" if float(before["load_average"].split()[0]) > 1.0
-        or float(after.get("load_average", "0").split()[0]) > before["cores"] + 1 else "",
+        quiet=quietness(before, after),
         repeats=settings["repeats"], wrk=settings["wrk"], generations=settings["generations"],
         trivial=settings["trivial_messages"], structure_calls=settings["structure_calls"], latency=settings["llm_latency_ms"],
         cap=settings["llm_concurrency"], batch=settings["batch"], by_queue=by_queue)
