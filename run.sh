@@ -40,7 +40,10 @@ supervise() { # supervise <folder> <assembly>
   pids+=($!)
 }
 supervise Handlers bin/Release/net10.0/Pipeline.Handlers.dll
-supervise Edge.Api bin/Release/net10.0/Pipeline.Edge.Api.dll
+# A larger smallest gen0 budget for the web host: far fewer collections under polling (bench.sh measured the status
+# poll at 0.51-0.55 of a bare endpoint without it, 0.57-0.60 with it; docs/benchmarks.md). The runtime reads it only
+# from the environment; docker/Dockerfile.edge-api and bench/bench.py set the same.
+DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" supervise Edge.Api bin/Release/net10.0/Pipeline.Edge.Api.dll
 
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break

@@ -80,13 +80,11 @@ def peak_rss_mb(process):
 
 
 def cpu_seconds(process):
-    """User + system CPU time of a running process, from /proc/<pid>/stat."""
-    with open(f"/proc/{process.pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return stat_cpu_seconds(process.pid)
 
 
 def stat_cpu_seconds(pid):
+    """User + system CPU time of a running process, from /proc/<pid>/stat."""
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -154,9 +152,12 @@ def start_handlers(latency_ms):
     return process
 
 
+EDGE_RUNTIME = {"DOTNET_GCgen0size": "0x4000000"}  # as run.sh and docker/Dockerfile.edge-api start Edge.Api
+
+
 def start_edge():
     process = start("edge", ["dotnet", "bin/Release/net10.0/Pipeline.Edge.Api.dll"], cwd=os.path.join(ROOT, "Edge.Api"),
-                    extra_env=host_env())
+                    extra_env={**EDGE_RUNTIME, **host_env()})
     wait_until("Edge.Api ready", lambda: http("GET", "/health/ready")[0] == 200, 120)
     return process
 
