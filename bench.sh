@@ -6,6 +6,7 @@
 #   ./bench.sh                            all benchmarks, 3 repeats each (BENCH_REPEATS), medians reported
 #   BENCH_WRK_SECONDS=5 BENCH_REPEATS=1 ./bench.sh   a quicker, rougher run
 #   ./bench.sh hops                       where the time to structure goes, hop by hop (bench/hops.py)
+#   ./bench.sh compare poll DOTNET_GCgen0size=0x4000000   a setting against none, alternating (bench/compare.py)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
@@ -35,6 +36,7 @@ trap stop INT TERM
 # `./bench.sh hops` runs only the hop-by-hop breakdown of the time to structure (bench/hops.py).
 script=bench/bench.py
 [ "${1:-}" = hops ] && script=bench/hops.py
-python3 "$script" &
+[ "${1:-}" = compare ] && script=bench/compare.py
+python3 "$script" "${@:2}" &
 driver=$!
 wait "$driver"
