@@ -212,6 +212,15 @@ def reset_state():
     rabbit(f"permissions/{VHOST}/guest", "PUT", {"configure": ".*", "write": ".*", "read": ".*"})
 
 
+def start_system():
+    """Fresh database and vhost, the private Redis, Handlers (instant LLM) and Edge.Api; returns (handlers, edge, token)."""
+    reset_state()
+    start_redis()
+    handlers = start_handlers(0)
+    edge = start_edge()
+    return handlers, edge, login()
+
+
 def login():
     email, password = f"bench-{uuid.uuid4().hex[:12]}@example.com", "Measure-2026"
     status, body = http("POST", "/api/v1/auth/register", {"email": email, "password": password})
@@ -609,11 +618,7 @@ def main():
         "trivial_messages": TRIVIAL_MESSAGES, "structure_calls": STRUCTURE_CALLS, "llm_latency_ms": LATENCY_MS,
         "llm_concurrency": LLM_CAP, "batch": BATCH}}
     try:
-        reset_state()
-        start_redis()
-        handlers = start_handlers(0)
-        edge = start_edge()
-        token = login()
+        handlers, edge, token = start_system()
         _, task_id, _ = generate_and_wait(token, 0)
         wait_completed(token, task_id)
         cached = subprocess.run(["redis-cli", "-p", str(REDIS_PORT), "exists", f"{PREFIX}task:{task_id}"], capture_output=True, text=True).stdout

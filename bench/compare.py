@@ -33,11 +33,7 @@ def run(benchmark, extra):
 
     bench.host_env = with_extra
     try:
-        bench.reset_state()
-        bench.start_redis()
-        bench.start_handlers(0)
-        bench.start_edge()
-        token = bench.login()
+        _, _, token = bench.start_system()
         for i in range(5):  # warm-up paths
             _, task_id, _ = bench.generate_and_wait(token, 9000 + i)
             bench.wait_completed(token, task_id)

@@ -107,11 +107,7 @@ def main():
     for old in glob.glob(os.path.join(TRACES, "*.tsv")):
         os.remove(old)
     try:
-        bench.reset_state()
-        bench.start_redis()
-        bench.start_handlers(0)
-        bench.start_edge()
-        token = bench.login()
+        _, _, token = bench.start_system()
         for i in range(5):  # warm-up: JIT, pools, connections
             traced_call(token, i)
         traces = [traced_call(token, 100 + i) for i in range(CALLS)]
