@@ -6,7 +6,7 @@
 #   ./bench.sh                            all benchmarks, 3 repeats each (BENCH_REPEATS), medians reported
 #   BENCH_WRK_SECONDS=5 BENCH_REPEATS=1 ./bench.sh   a quicker, rougher run
 #   ./bench.sh hops                       where the time to structure goes, hop by hop (bench/hops.py)
-#   ./bench.sh compare poll DOTNET_GCgen0size=0x4000000   a setting against none, alternating (bench/compare.py)
+#   ./bench.sh compare poll DOTNET_GCgen0size=0   a setting against the usual start, alternating (bench/compare.py)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
@@ -34,9 +34,12 @@ stop() {
 }
 trap stop INT TERM
 # `./bench.sh hops` runs only the hop-by-hop breakdown of the time to structure (bench/hops.py).
-script=bench/bench.py
-[ "${1:-}" = hops ] && script=bench/hops.py
-[ "${1:-}" = compare ] && script=bench/compare.py
+case "${1:-}" in
+  "") script=bench/bench.py ;;
+  hops) script=bench/hops.py ;;
+  compare) script=bench/compare.py ;;
+  *) echo "usage: ./bench.sh [hops | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
+esac
 python3 "$script" "${@:2}" &
 driver=$!
 wait "$driver"

@@ -90,10 +90,10 @@ def stat_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def service_cpu_seconds():
-    """CPU time so far of the broker node and of the `bench` database's PostgreSQL backends (one process per
-    connection; the hosts' pooled connections live through a run). Processes are found by what they are, read-only."""
-    totals = {"postgresql": 0.0, "rabbitmq": 0.0}
+def service_pids():
+    """The broker node and the `bench` database's PostgreSQL backends (one process per connection; the hosts' pooled
+    connections live through a run), as {pid: "rabbitmq" | "postgresql"}. Found by what they are, read-only."""
+    found = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -101,13 +101,32 @@ def service_cpu_seconds():
             with open(f"/proc/{entry}/cmdline", "rb") as f:
                 command = f.read().replace(b"\0", b" ").decode(errors="replace")
             if command.startswith(f"postgres: {PG['user']} {DATABASE} "):
-                totals["postgresql"] += stat_cpu_seconds(entry)
+                found[int(entry)] = "postgresql"
             elif "beam.smp" in command:
                 with open(f"/proc/{entry}/environ", "rb") as f:
                     if f"RABBITMQ_NODE_PORT={RABBIT_PORT}".encode() in f.read().split(b"\0"):
-                        totals["rabbitmq"] += stat_cpu_seconds(entry)
+                        found[int(entry)] = "rabbitmq"
         except OSError:
             pass  # gone meanwhile, or not ours to read
+    return found
+
+
+def cpu_of(pids):
+    """User + system CPU seconds of these processes together; one that has ended counts as nothing."""
+    total = 0.0
+    for pid in pids:
+        try:
+            total += stat_cpu_seconds(pid)
+        except OSError:
+            pass
+    return total
+
+
+def service_cpu_seconds():
+    """CPU time so far of the broker node and of the `bench` database's PostgreSQL backends."""
+    totals = {"postgresql": 0.0, "rabbitmq": 0.0}
+    for pid, kind in service_pids().items():
+        totals[kind] += cpu_of([pid])
     return totals
 
 
@@ -213,7 +232,9 @@ def reset_state():
 
 
 def start_system():
-    """Fresh database and vhost, the private Redis, Handlers (instant LLM) and Edge.Api; returns (handlers, edge, token)."""
+    """Fresh database and vhost, the private Redis, Handlers (instant LLM) and Edge.Api; returns (handlers, edge, token).
+    bench.sh stops its driver with SIGTERM: exiting through Python's handlers runs the driver's `finally: stop_all()`."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     reset_state()
     start_redis()
     handlers = start_handlers(0)
@@ -296,9 +317,9 @@ def per_path_sections(task_ids):
 
 
 def is_pipeline_queue(name):
-    # Heartbeats tick every few seconds whatever the load, and the trivial reference has its own queue: neither is
-    # pipeline traffic, and counting heartbeats kept the totals from ever settling.
-    return not name.startswith("bench-trivial") and name != "endpoint-heartbeats"
+    # Heartbeats tick every few seconds whatever the load, and the harness (bench/Pipeline.Bench) has its own queues:
+    # neither is pipeline traffic, and counting heartbeats kept the totals from ever settling.
+    return not name.startswith("bench-") and name != "endpoint-heartbeats"
 
 
 def queue_deliveries():
@@ -379,6 +400,13 @@ def harness(mode, *args):
 FLOOR_COMMITS, FLOOR_READS, FLOOR_REDIS = 6, 11, 6
 
 
+def path_processes():
+    """Every process on the time to structure's path: the two hosts, the `bench` database's backends, the broker node and
+    our Redis (found before a call, read again right after it: reading a few /proc files takes well under 1 ms)."""
+    pids = [process.pid for name, process in started.items() if name in ("edge", "handlers", "redis")]
+    return pids + list(service_pids())
+
+
 def storage_round_trips():
     """Single round trips with the product's client libraries (bench/Pipeline.Bench --mode storage)."""
     return harness("storage", "--count", "500", "--redis", f"127.0.0.1:{REDIS_PORT}",
@@ -396,10 +424,9 @@ def trivial_consumer():
     import resource
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     services_before = service_cpu_seconds()
-    output = harness("rate", "--count", str(TRIVIAL_MESSAGES))
+    result = harness("rate", "--count", str(TRIVIAL_MESSAGES))
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     rabbit_cpu = service_cpu_seconds()["rabbitmq"] - services_before["rabbitmq"]
-    result = output
     cpu = cpu_after.ru_utime + cpu_after.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime
     # Includes start-up, connection and the 200-message warm-up: an upper bound of its cost per message.
     result["cpu_ms_per_message"] = round(cpu * 1000 / result["messages"], 3)
@@ -462,16 +489,22 @@ def structure_benchmark(token, llm_ms_per_call):
     path's cards are still being generated (reported, not the target)."""
     runs = []
     for repeat in range(REPEATS):
-        isolated, back_to_back = [], []
+        isolated, back_to_back, cpu = [], [], 0.0
         for i in range(STRUCTURE_CALLS):
+            processes = path_processes()
+            before = cpu_of(processes)
             elapsed, task_id, _ = generate_and_wait(token, 5000 + repeat * 100 + i)
+            cpu += cpu_of(processes) - before
             isolated.append(elapsed * 1000)
             wait_completed(token, task_id)
         for i in range(STRUCTURE_CALLS):
-            back_to_back.append(generate_and_wait(token, 5050 + repeat * 100 + i)[0] * 1000)
+            elapsed, task_id, _ = generate_and_wait(token, 5050 + repeat * 100 + i)
+            back_to_back.append(elapsed * 1000)
+        wait_completed(token, task_id)  # the floor below is measured with no cards running
         runs.append({"p50_ms": round(percentile(isolated, 0.5), 1), "p95_ms": round(percentile(isolated, 0.95), 1),
                      "back_to_back_p50_ms": round(percentile(back_to_back, 0.5), 1),
                      "back_to_back_p95_ms": round(percentile(back_to_back, 0.95), 1),
+                     "cpu_ms_per_call": round(cpu * 1000 / STRUCTURE_CALLS, 1),
                      "bus_floor": bus_chain_floor(), "storage": storage_round_trips()})
         storage = runs[-1]["storage"]
         runs[-1]["floor_ms"] = round(runs[-1]["bus_floor"]["p50_ms"] + FLOOR_COMMITS * storage["postgres_insert_commit_p50_ms"]
@@ -485,6 +518,8 @@ def structure_benchmark(token, llm_ms_per_call):
               "bus_floor_p50_ms": round(statistics.median(r["bus_floor"]["p50_ms"] for r in runs), 2),
               "bus_floor_p95_ms": round(statistics.median(r["bus_floor"]["p95_ms"] for r in runs), 2),
               "bus_floor_hops": CHAIN_HOPS, "floor_ms": round(statistics.median(r["floor_ms"] for r in runs), 2),
+              "floor_counts": {"commits": FLOOR_COMMITS, "postgres": FLOOR_READS, "redis": FLOOR_REDIS},
+              "cpu_ms_per_call": round(statistics.median(r["cpu_ms_per_call"] for r in runs), 1),
               "storage": {key: round(statistics.median(r["storage"][key] for r in runs), 3)
                           for key in ("postgres_insert_commit_p50_ms", "postgres_read_p50_ms", "redis_read_p50_ms")},
               "runs": runs}
@@ -594,12 +629,12 @@ def table(r):
         (f"4 the bus alone: {st['bus_floor_hops']} sends in a chain, no-op consumers", f"p50 {st['bus_floor_p50_ms']} ms, p95 {st['bus_floor_p95_ms']} ms",
          f"overhead p50 minus this = {round(st['overhead_p50_ms'] - st['bus_floor_p50_ms'], 1)} ms of our own work", "-"),
         ("4 floor: the bus alone plus the path's storage round trips, no work",
-         f"{st['floor_ms']} ms = {st['bus_floor_p50_ms']} + {FLOOR_COMMITS} x {st['storage']['postgres_insert_commit_p50_ms']} (commit) + "
-         f"{FLOOR_READS} x {st['storage']['postgres_read_p50_ms']} (PostgreSQL) + {FLOOR_REDIS} x {st['storage']['redis_read_p50_ms']} (Redis)",
+         f"{st['floor_ms']} ms = {st['bus_floor_p50_ms']} + {st['floor_counts']['commits']} x {st['storage']['postgres_insert_commit_p50_ms']} (commit) + "
+         f"{st['floor_counts']['postgres']} x {st['storage']['postgres_read_p50_ms']} (PostgreSQL) + {st['floor_counts']['redis']} x {st['storage']['redis_read_p50_ms']} (Redis)",
          f"overhead p50 minus floor = {round(st['overhead_p50_ms'] - st['floor_ms'], 1)} ms of CPU and scheduling", "-"),
-        ("4 CPU the critical path costs: 8 messages x benchmark 2's CPU per message",
-         f"{round(8 * thr['total_cpu_ms_per_message'], 1)} ms", f"trivial: 8 x {thr['trivial_total_cpu_ms_per_message']} = "
-         f"{round(8 * thr['trivial_total_cpu_ms_per_message'], 1)} ms", "-"),
+        ("4 CPU one isolated call costs, all processes (call start to answer)", f"{st['cpu_ms_per_call']} ms",
+         f"the bus alone for its {st['bus_floor_hops']} hops: {st['bus_floor_hops']} x {thr['trivial_total_cpu_ms_per_message']} = "
+         f"{round(st['bus_floor_hops'] * thr['trivial_total_cpu_ms_per_message'], 1)} ms", "-"),
         ("4 same, LLM 300 ms (cross-check)", f"{llm['one_path']['structure_ms']} ms", f"minus 2 x {llm['latency_ms']} ms = {llm['structure_overhead_ms']} ms", "-"),
         ("5 peak RSS (VmHWM) after 1", f"Edge.Api {rss['edge_after_1']} MB", f"Handlers {rss['handlers_after_1']} MB", "-"),
         ("5 peak RSS (VmHWM) after 1+2+4", f"Edge.Api {rss['edge_after_2']} MB", f"Handlers {rss['handlers_after_2']} MB", "-"),
@@ -612,7 +647,6 @@ def table(r):
 
 
 def main():
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results = {"machine_before": machine(), "settings": {
         "repeats": REPEATS, "wrk": f"wrk -t2 -c{WRK_CONNECTIONS} -d{WRK_SECONDS}s --latency", "generations": GENERATIONS,
         "trivial_messages": TRIVIAL_MESSAGES, "structure_calls": STRUCTURE_CALLS, "llm_latency_ms": LATENCY_MS,
@@ -637,9 +671,9 @@ def main():
         stop("handlers")
         start_handlers(LATENCY_MS)
         results["llm"] = llm_benchmark(token)
-        results["machine_after"] = machine()
     finally:
         stop_all()
+    results["machine_after"] = machine()
 
     results["targets"] = [{"target": n, "measured": v, "holds": ok} for n, v, ok in targets(results)]
     os.makedirs(os.path.join(ROOT, "docs"), exist_ok=True)
@@ -739,19 +773,22 @@ with its median reported.
    LLM's time (2 calls x 0 ms) = edge + bus overhead. Then {structure_calls} more back to back, the previous path's
    cards still being generated. The bus alone, in the same repeat: `bench/Pipeline.Bench --mode chain` sends a message
    through 8 hops of no-op consumers on the same broker (the 8 sends of the critical path: edge -> saga -> extract ->
-   saga -> plan -> saga -> save -> saga -> edge), 200 chains one after another. Floor: that chain plus the storage
-   round trips the path makes (6 PostgreSQL commits, 11 other PostgreSQL round trips, 6 Redis calls; listed in
-   bench.py and counted per call by `./bench.sh hops`), each timed alone 500 times with the product's client libraries
-   (`--mode storage`: a committed one-row insert, a primary-key read, a Redis hash read), p50s summed. The CPU the
-   critical path costs: its 8 messages times benchmark 2's CPU per bus message (all processes), against the same for
-   the trivial consumer. Cross-check: the same call with the {latency} ms LLM minus 2 x {latency} ms.
+   saga -> plan -> saga -> save -> saga -> edge), `BENCH_CHAIN_COUNT` chains one after another. Floor: that chain plus
+   the storage round trips the path makes (6 PostgreSQL commits, 11 other PostgreSQL round trips, 6 Redis calls;
+   listed in bench.py and counted per call by `./bench.sh hops`), each timed alone 500 times with the product's client
+   libraries (`--mode storage`: a committed one-row insert, a primary-key read, a Redis hash read), p50s summed; the
+   floor's parts include their own CPU (broker, PostgreSQL, Redis). CPU per isolated call: user + system time of
+   Edge.Api, Handlers, the `bench` database's backends, the RabbitMQ node and the private Redis from just before each
+   call to its answer (`/proc/<pid>/stat`, 10 ms ticks, so only the sum over the calls means something), divided by the
+   calls; against it, what the bus alone costs for 8 hops (8 x the trivial consumer's CPU per message in benchmark 2).
+   Cross-check: the same call with the {latency} ms LLM minus 2 x {latency} ms.
    `./bench.sh hops` breaks the isolated time down hop by hop.
 5. **Memory.** `VmHWM` (peak resident set) from `/proc/<pid>/status` of the Edge.Api and Handlers processes after
    benchmark 1 and after 1, 2 and 4 (same processes throughout).
 
 Settings that only the benchmark changes: `Pipeline__RateLimits__AiRequestsPerMinute=1000000` (one user submits
 {generations} paths), `Logging__LogLevel__Default=Warning`. Knobs: `BENCH_REPEATS`, `BENCH_WRK_SECONDS`,
-`BENCH_GENERATIONS`, `BENCH_TRIVIAL_MESSAGES`, `BENCH_STRUCTURE_CALLS`, `BENCH_LLM_LATENCY_MS`, `BENCH_BATCH`,
+`BENCH_GENERATIONS`, `BENCH_TRIVIAL_MESSAGES`, `BENCH_STRUCTURE_CALLS`, `BENCH_CHAIN_COUNT`, `BENCH_LLM_LATENCY_MS`, `BENCH_BATCH`,
 `BENCH_HTTP_PORT`, `BENCH_REDIS_PORT`. Logs of the hosts: `$PIPELINE_DATA_DIR/bench-logs/`.
 """
 

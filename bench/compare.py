@@ -56,13 +56,18 @@ def main(args):
     rounds = 2
     if "--rounds" in args:
         at = args.index("--rounds")
+        if at + 1 >= len(args) or not args[at + 1].isdigit():
+            raise SystemExit(__doc__)
         rounds = int(args[at + 1])
         del args[at:at + 2]
-    if not args or args[0] not in SUMMARY:
+    if not args or args[0] not in SUMMARY or not args[1:] or any("=" not in arg for arg in args[1:]):
         raise SystemExit(__doc__)
     benchmark, settings = args[0], dict(arg.split("=", 1) for arg in args[1:])
+    unknown = [name for name in settings if name.endswith("+") and name[:-1] not in bench.host_env()]
+    if unknown:
+        raise SystemExit(f"nothing to append to: {', '.join(unknown)}")
     for number in range(1, rounds + 1):
-        for label, extra in (("without", {}), ("with " + " ".join(args[1:]), settings)):
+        for label, extra in (("as bench.py starts the hosts", {}), ("changed by " + " ".join(args[1:]), settings)):
             print(f"round {number} {label}: {run(benchmark, extra)}", flush=True)
 
 

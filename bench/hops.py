@@ -100,6 +100,28 @@ def breakdown(events):
     return end - begin, buckets, postgres, redis, counts
 
 
+SAGA_PARTS = ("receive to first statement", "lock + load", "state machine", "write + projection", "commit",
+              "Redis status write", "to the next send", "whole transition")
+
+
+def saga_transitions(events):
+    """Each of the path's 4 saga transitions cut into its parts (µs), from the Handlers' activities of one call."""
+    events = sorted(events)
+    mine = [e for e in events if e[5] == "handlers"]
+    sql = [e for e in mine if e[2].startswith("Npgsql") and e[3] != "CONNECT"
+           and not any(marker in e[4] for marker in SCHEDULER_STATEMENTS)]
+    for receive in [e for e in mine if e[3] == "learning-path-saga receive"][:4]:
+        start = receive[0]
+        lock, write = ([e for e in sql if e[0] >= start] + [None, None])[:2]
+        redis = next((e for e in mine if e[2] == "Pipeline" and e[0] >= start), None)
+        send = next((e for e in mine if e[2] == "MassTransit" and e[3].endswith(" send") and e[3] != "scheduler send"
+                     and e[0] >= start), None)
+        if None in (lock, write, redis, send):
+            continue
+        yield (lock[0] - start, lock[1], write[0] - lock[0] - lock[1], write[1], redis[0] - write[0] - write[1],
+               redis[1], send[0] - redis[0] - redis[1], send[0] - start)
+
+
 def main():
     load_before = open("/proc/loadavg").read().split()[:3]
     original = bench.host_env
@@ -128,6 +150,10 @@ def main():
         print(f"{bucket:<16} {statistics.median(r[1][bucket] for r in rows) / 1000:>10.1f} "
               f"{statistics.median(r[2][bucket] for r in rows) / 1000:>20.1f} "
               f"{statistics.median(r[3][bucket] for r in rows) / 1000:>15.1f}")
+    parts = [part for t in traces if t in activities for part in saga_transitions(activities[t])]
+    if parts:
+        print(f"one saga transition, medians over {len(parts)} (they need not add up to the whole): " + ", ".join(
+            f"{name} {statistics.median(p[k] for p in parts) / 1000:.2f} ms" for k, name in enumerate(SAGA_PARTS)))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,6 @@ public static class PipelineActivities
     public const string SourceName = "Pipeline";
     public static readonly ActivitySource Source = new(SourceName);
 
-    /// <summary>Starts a Redis activity named for what the call does (e.g. "status write"), or null when nobody listens.</summary>
-    public static Activity? Redis(string operation) => Source.StartActivity("redis " + operation, ActivityKind.Client);
+    /// <summary>Starts a Redis activity with this name (e.g. "redis status write"), or null when nobody listens.</summary>
+    public static Activity? Redis(string name) => Source.StartActivity(name, ActivityKind.Client);
 }

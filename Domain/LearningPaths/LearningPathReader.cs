@@ -43,7 +43,7 @@ public sealed class LearningPathReader(NpgsqlDataSource dataSource)
                 SELECT c.id, c.section_id, c.front, c.back FROM cards c JOIN sections s ON s.id = c.section_id
                 WHERE s.learning_path_id = @pathId ORDER BY c.section_id, c.position;
                 """;
-        await using var results = await connection.QueryMultipleAsync(sql, new { pathId });
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { pathId }, cancellationToken: cancellationToken));
         var row = await results.ReadSingleOrDefaultAsync<SummaryRow?>();
         if (row is null) return null;
         var path = ToSummary(row.Value);

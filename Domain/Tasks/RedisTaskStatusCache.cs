@@ -36,7 +36,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     {
         // While Redis is down, go straight to PostgreSQL instead of waiting for a timeout on every poll.
         if (!(lastResort ? redis.IsConnected : Usable)) return null;
-        using var activity = PipelineActivities.Redis("status read");
+        using var activity = PipelineActivities.Redis("redis status read");
         try
         {
             // The last resort is the only answer left (PostgreSQL is unreachable): it may wait a little longer.
@@ -57,7 +57,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     {
         if (!(evenWhileBackingOff ? redis.IsConnected : Usable)) return;
         var json = TaskStatusJson.Serialize(status);
-        using var activity = PipelineActivities.Redis("status write");
+        using var activity = PipelineActivities.Redis("redis status write");
         try
         {
             var database = redis.GetDatabase();

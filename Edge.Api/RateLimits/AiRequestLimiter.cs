@@ -33,7 +33,7 @@ public sealed class AiRequestLimiter(IConnectionMultiplexer redis, IOptions<Redi
     private async Task<(int Count, DateTimeOffset ResetAt)?> CountInRedisAsync(string subject, DateTimeOffset now)
     {
         if (!redis.IsConnected) return null;
-        using var activity = PipelineActivities.Redis("rate limit count");
+        using var activity = PipelineActivities.Redis("redis rate limit count");
         try
         {
             // StackExchange.Redis 1.x never times out an async call: a Redis that stops answering must not hang requests.

@@ -6,16 +6,16 @@ namespace Pipeline.Bench;
 
 /// <summary>
 /// The storage round trips of the time to structure's critical path, one at a time with the product's client libraries
-/// and no work around them: a committed single-row insert (its commit waits for the WAL flush, like every product write) and a primary-key read on PostgreSQL, a hash read on Redis.
+/// and data-source settings, and no work around them: a committed single-row insert (its commit waits for the WAL flush, like every product write) and a primary-key read on PostgreSQL, a hash read on Redis.
 /// Benchmark 4 multiplies them by how many the path makes to show its floor.
 /// </summary>
 public static class StoreRoundTrips
 {
     public static async Task<object> MeasureAsync(string postgres, string redis, int count)
     {
-        await using var dataSource = new NpgsqlDataSourceBuilder(postgres) { ConnectionStringBuilder = { NoResetOnClose = true } }.Build();
+        await using var dataSource = new NpgsqlDataSourceBuilder(postgres) { ConnectionStringBuilder = { NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 } }.Build();
         await using (var setup = dataSource.CreateCommand(
-            "CREATE TABLE IF NOT EXISTS bench_round_trip (id bigserial PRIMARY KEY, note text); TRUNCATE bench_round_trip"))
+            "CREATE TABLE IF NOT EXISTS bench_round_trip (id bigserial PRIMARY KEY, note text); TRUNCATE bench_round_trip RESTART IDENTITY"))
             await setup.ExecuteNonQueryAsync();
 
         var insert = await TimeAsync(count, async () =>
