@@ -9,6 +9,13 @@
 #   ./bench.sh compare poll DOTNET_GCgen0size=0   a setting against the usual start, alternating (bench/compare.py)
 set -euo pipefail
 cd "$(dirname "$0")"
+# Which driver runs, checked before anything is installed, started or built.
+case "${1:-}" in
+  "") script=bench/bench.py ;;
+  hops) script=bench/hops.py ;;
+  compare) script=bench/compare.py ;;
+  *) echo "usage: ./bench.sh [hops | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
+esac
 source scripts/infra.sh
 infra_up
 export PG_PORT PG_USER PG_PASSWORD RABBIT_PORT RABBIT_MGMT_PORT PIPELINE_DATA_DIR
@@ -33,13 +40,6 @@ stop() {
   exit 130
 }
 trap stop INT TERM
-# `./bench.sh hops` runs only the hop-by-hop breakdown of the time to structure (bench/hops.py).
-case "${1:-}" in
-  "") script=bench/bench.py ;;
-  hops) script=bench/hops.py ;;
-  compare) script=bench/compare.py ;;
-  *) echo "usage: ./bench.sh [hops | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
-esac
 python3 "$script" "${@:2}" &
 driver=$!
 wait "$driver"
