@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
+using Pipeline.Domain.LearningEvents;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Tasks;
@@ -72,6 +73,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningPathWriter>();
         builder.Services.AddSingleton<CardWriter>();
         builder.Services.AddSingleton<LearningPathReader>();
+        builder.Services.AddSingleton<LearningEventStore>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

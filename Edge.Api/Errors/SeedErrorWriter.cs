@@ -28,21 +28,43 @@ public sealed class SeedErrorWriter : IProblemDetailsWriter
         if (problem is HttpValidationProblemDetails validation && validation.Errors.Count > 0)
         {
             var fieldErrors = validation.Errors
-                .SelectMany(e => e.Value.Select(m => new FieldError(JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Key), m)))
+                .SelectMany(e => e.Value.Select(m => new FieldError(FieldName(e.Key), m)))
                 .ToList();
             details = fieldErrors;
             message = fieldErrors.Count == 1 ? fieldErrors[0].Message : string.Join(" ", fieldErrors.Select(f => f.Message));
         }
 
-        object body = StyleOf(http.Request.Path) switch
-        {
-            ErrorStyle.CodeMessage => new CodeMessageError(code, message, details),
-            ErrorStyle.Envelope => new EnvelopeError(new EnvelopeErrorBody(code, message, details, http.TraceIdentifier, DateTimeOffset.UtcNow)),
-            _ => new DetailError(message),
-        };
+        var body = Body(http, code, message, details);
         http.Response.StatusCode = status;
         return new ValueTask(http.Response.WriteAsJsonAsync(body, body.GetType(), ApiJson.Options, "application/json", http.RequestAborted));
     }
+
+    /// <summary>
+    /// FastEndpoints' validation and binding failures (its <c>Errors.ResponseBuilder</c>): the same seed shapes as every
+    /// other failure, with the offending fields (snake_case, as the bodies name them) in <c>details</c>.
+    /// </summary>
+    public static object ValidationBody(IReadOnlyList<FluentValidation.Results.ValidationFailure> failures, HttpContext http, int status)
+    {
+        var fieldErrors = failures
+            .Select(f => new FieldError(FieldName(f.PropertyName), f.ErrorMessage))
+            .ToList();
+        var message = fieldErrors.Count == 0 ? ErrorCodes.DefaultMessage(status)
+            : fieldErrors.Count == 1 ? fieldErrors[0].Message
+            : string.Join(" ", fieldErrors.Select(f => f.Message));
+        return Body(http, ErrorCodes.ForStatus(status), message, fieldErrors);
+    }
+
+    /// <summary>The error body in the shape the route's seed documents.</summary>
+    public static object Body(HttpContext http, string code, string message, object? details) => StyleOf(http.Request.Path) switch
+    {
+        ErrorStyle.CodeMessage => new CodeMessageError(code, message, details),
+        ErrorStyle.Envelope => new EnvelopeError(new EnvelopeErrorBody(code, message, details, http.TraceIdentifier, DateTimeOffset.UtcNow)),
+        _ => new DetailError(message),
+    };
+
+    // FastEndpoints names a failure after the C# property ("Title", "Modules[0].Title") or its serializer field.
+    private static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part => JsonNamingPolicy.SnakeCaseLower.ConvertName(part)));
 
     public static ErrorStyle StyleOf(PathString path) =>
         path.StartsWithSegments("/api/v1") ? ErrorStyle.CodeMessage

@@ -1,3 +1,4 @@
+using FastEndpoints;
 using MassTransit;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -41,6 +42,7 @@ public static class EdgeApiRegistration
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi();
+        services.AddFastEndpoints();
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
@@ -89,6 +91,7 @@ public static class EdgeApiRegistration
         app.MapTaskEndpoints();
         app.MapLearningPathEndpoints();
         app.MapOperationsEndpoints();
+        app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }
 }

@@ -16,7 +16,6 @@ public static class TaskEndpoints
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
         group.MapGet("/{task_id}/status", GetStatusAsync);
-        group.MapGet("/users/me", ListMineAsync);
         group.MapGet("/learning-paths/{learning_path_id:long}", LatestForLearningPathAsync);
         group.MapGet("/{task_id}/events", TaskEventStream.StreamAsync);
         group.MapPost("/{task_id}/cancel", CancelAsync);
@@ -29,13 +28,6 @@ public static class TaskEndpoints
     {
         var status = await reader.GetVisibleAsync(task_id, user, cancellationToken);
         return TypedResults.Text(status.Json, "application/json");
-    }
-
-    private static async Task<Ok<IReadOnlyList<TaskStatusRecord>>> ListMineAsync(ClaimsPrincipal user, TaskStatusRepository tasks,
-        CancellationToken cancellationToken, int skip = 0, int limit = 20)
-    {
-        Paging.Validate(skip, limit);
-        return TypedResults.Ok(await tasks.ListForUserAsync(user.UserId(), skip, limit, cancellationToken));
     }
 
     private static async Task<Ok<TaskStatusRecord>> LatestForLearningPathAsync(long learning_path_id, ClaimsPrincipal user,

@@ -1,0 +1,18 @@
+using FastEndpoints;
+using Pipeline.Domain.Tasks;
+using Pipeline.Edge.Api.Auth;
+
+namespace Pipeline.Edge.Api.Tasks.ListMine;
+
+/// <summary>Seed 002: the caller's tasks, newest first.</summary>
+public sealed class Endpoint(TaskStatusRepository tasks) : Endpoint<Request, IReadOnlyList<TaskStatusRecord>>
+{
+    public override void Configure()
+    {
+        Get("/api/tasks/users/me");
+        Description(d => d.WithTags("Tasks").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized));
+    }
+
+    public override async Task HandleAsync(Request request, CancellationToken ct) =>
+        await Send.OkAsync(await tasks.ListForUserAsync(User.UserId(), request.Skip, request.Limit, ct), ct);
+}
