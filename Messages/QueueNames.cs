@@ -14,5 +14,8 @@ public static class QueueNames
     public const string SaveLearningPath = "save-learning-path";
     public const string GenerateSectionCards = "generate-section-cards";
 
+    /// <summary>Accepts <c>GenerateReply</c> (the conversation engine's reply worker).</summary>
+    public const string GenerateReply = "generate-reply";
+
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

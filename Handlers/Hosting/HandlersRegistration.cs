@@ -1,5 +1,6 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
+using Pipeline.Handlers.Conversations;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Operations;
@@ -29,6 +30,7 @@ public static class HandlersRegistration
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
+            bus.AddConversationWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
