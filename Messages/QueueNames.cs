@@ -17,5 +17,9 @@ public static class QueueNames
     /// <summary>Accepts <c>GenerateReply</c> (the conversation engine's reply worker).</summary>
     public const string GenerateReply = "generate-reply";
 
+    public const string GenerateCoursePlan = "generate-course-plan";
+    public const string GenerateLesson = "generate-lesson";
+    public const string TestAiConnection = "test-ai-connection";
+
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

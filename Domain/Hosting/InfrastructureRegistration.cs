@@ -11,6 +11,7 @@ using Pipeline.Domain.LearningEvents;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Tasks;
+using Pipeline.Domain.Tracks;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Hosting;
@@ -76,6 +77,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
         builder.Services.AddConversationStore();
+        builder.Services.AddTrackStores();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

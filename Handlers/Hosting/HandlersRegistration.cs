@@ -8,6 +8,7 @@ using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
+using Pipeline.Handlers.Tracks;
 using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
@@ -31,6 +32,7 @@ public static class HandlersRegistration
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
             bus.AddConversationWorkers();
+            bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
