@@ -15,6 +15,12 @@ public static class EndpointConventions
         ApiJson.Configure(config.Serializer.Options);
         config.Errors.ResponseBuilder = (failures, http, status) => SeedErrorWriter.ValidationBody(failures, http, status);
         config.Errors.ProducesMetadataType = null;
+        config.Errors.ContentType = DocumentedFailures.JsonContentType;
         config.Binding.UsePropertyNamingPolicy = true;
+        // Malformed JSON reaches the exception handler, which names the offending field ("Invalid JSON at 'prompt'"),
+        // as it does for every other failure; an empty body binds as an empty request, so the validator says what is missing.
+        config.Binding.JsonExceptionTransformer = null;
+        config.Serializer.RequestDeserializer = async (request, type, _, ct) =>
+            request.ContentLength == 0 ? null : await request.ReadFromJsonAsync(type, config.Serializer.Options, ct);
     }
 }

@@ -1,6 +1,7 @@
+using Pipeline.Edge.Api.Auth.Contracts;
 using Pipeline.Edge.Api.Auth.Tokens;
 
-namespace Pipeline.Edge.Api.Auth.Contracts;
+namespace Pipeline.Edge.Api.Auth.Refresh;
 
 /// <summary>
 /// Seed 003: <c>POST /api/learntrac/v1/auth/refresh</c> shows access_token, token_type, expires_in. Refresh tokens

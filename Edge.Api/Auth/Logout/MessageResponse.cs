@@ -1,4 +1,4 @@
-namespace Pipeline.Edge.Api.Auth.Contracts;
+namespace Pipeline.Edge.Api.Auth.Logout;
 
 /// <summary>Seed 003's logout answer: <c>{"message": "Successfully logged out"}</c>.</summary>
 public sealed record MessageResponse(string Message)
