@@ -85,9 +85,6 @@ public static class EdgeApiRegistration
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
-        app.MapRecommendationEndpoints();
-        app.MapTaskEndpoints();
-        app.MapLearningPathEndpoints();
         app.MapOperationsEndpoints();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;

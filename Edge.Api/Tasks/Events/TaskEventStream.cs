@@ -3,19 +3,19 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Pipeline.Domain.Tasks;
 
-namespace Pipeline.Edge.Api.Tasks;
+namespace Pipeline.Edge.Api.Tasks.Events;
 
 /// <summary>
 /// <c>GET /api/tasks/{task_id}/events</c>: Server-Sent Events, one <c>status</c> event per status change, fed by the
 /// task's Redis channel; the stream ends with the task. PostgreSQL is polled every few seconds as well, so a Redis
 /// outage or a missed message only delays an event, never loses the end of the stream.
 /// </summary>
-public static class TaskEventStream
+internal static class TaskEventStream
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     public static async Task StreamAsync(string task_id, HttpContext http, ClaimsPrincipal user, TaskStatusReader reader,
-        ITaskStatusCache cache, TaskStatusRepository tasks, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ITaskStatusCache cache, TaskStatusRepository tasks, ILogger logger, CancellationToken cancellationToken)
     {
         var current = await reader.GetVisibleAsync(task_id, user, cancellationToken);
         http.Response.ContentType = "text/event-stream";
@@ -23,7 +23,7 @@ public static class TaskEventStream
         http.Response.Headers["X-Accel-Buffering"] = "no";
 
         var updates = Channel.CreateBounded<string>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
-        await using var subscription = await TrySubscribeAsync(cache, task_id, updates.Writer, loggers.CreateLogger(typeof(TaskEventStream)));
+        await using var subscription = await TrySubscribeAsync(cache, task_id, updates.Writer, logger);
 
         var last = DateTimeOffset.MinValue;
         var json = current.Json;

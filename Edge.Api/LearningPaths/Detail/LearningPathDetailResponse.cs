@@ -1,6 +1,6 @@
 using Pipeline.Domain.LearningPaths;
 
-namespace Pipeline.Edge.Api.LearningPaths;
+namespace Pipeline.Edge.Api.LearningPaths.Detail;
 
 /// <summary>A path with its courses → sections → cards (the fields of seed 000's learning_path, flattened in).</summary>
 public sealed record LearningPathDetailResponse(

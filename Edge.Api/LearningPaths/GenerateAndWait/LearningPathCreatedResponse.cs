@@ -1,6 +1,6 @@
 using Pipeline.Domain.LearningPaths;
 
-namespace Pipeline.Edge.Api.LearningPaths;
+namespace Pipeline.Edge.Api.LearningPaths.GenerateAndWait;
 
 /// <summary>Seed 000's 200 body.</summary>
 public sealed record LearningPathCreatedResponse(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FastEndpoints;
 using Microsoft.Extensions.Options;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Errors;
@@ -6,12 +7,13 @@ using Pipeline.Edge.Api.Errors;
 namespace Pipeline.Edge.Api.RateLimits;
 
 /// <summary>
-/// Guards an AI endpoint: every answer carries X-RateLimit-Limit/Remaining/Reset (seed 003); over the limit it is a 429
-/// with Retry-After, in the route's error shape, and the request does no work.
+/// Guards an AI endpoint (<c>PreProcessor&lt;AiRateLimit&lt;Request&gt;&gt;()</c>): every answer carries
+/// X-RateLimit-Limit/Remaining/Reset (seed 003); over the limit it is a 429 with Retry-After, in the route's error shape,
+/// and the request does no work. It runs after the body is read, so a malformed request is refused without being counted.
 /// </summary>
-public sealed class AiRateLimitFilter(AiRequestLimiter limiter, IOptions<AiRateLimitOptions> options) : IEndpointFilter
+public sealed class AiRateLimit<TRequest>(AiRequestLimiter limiter, IOptions<AiRateLimitOptions> options) : IPreProcessor<TRequest>
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async Task PreProcessAsync(IPreProcessorContext<TRequest> context, CancellationToken ct)
     {
         var http = context.HttpContext;
         var user = http.User;
@@ -36,6 +38,5 @@ public sealed class AiRateLimitFilter(AiRequestLimiter limiter, IOptions<AiRateL
         }
         foreach (var (name, value) in headers)
             http.Response.Headers[name] = value;
-        return await next(context);
     }
 }
