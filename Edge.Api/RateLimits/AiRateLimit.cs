@@ -11,11 +11,15 @@ namespace Pipeline.Edge.Api.RateLimits;
 /// X-RateLimit-Limit/Remaining/Reset (seed 003); over the limit it is a 429 with Retry-After, in the route's error shape,
 /// and the request does no work. It runs after the body is read, so a malformed request is refused without being counted.
 /// </summary>
-public sealed class AiRateLimit<TRequest>(AiRequestLimiter limiter, IOptions<AiRateLimitOptions> options) : IPreProcessor<TRequest>
+public sealed class AiRateLimit<TRequest> : IPreProcessor<TRequest>
 {
     public async Task PreProcessAsync(IPreProcessorContext<TRequest> context, CancellationToken ct)
     {
         var http = context.HttpContext;
+        // From the request's services, not the constructor: FastEndpoints makes pre-processors once per process, and
+        // a process may host more than one app (the tests do), each with its own limits.
+        var limiter = http.RequestServices.GetRequiredService<AiRequestLimiter>();
+        var options = http.RequestServices.GetRequiredService<IOptions<AiRateLimitOptions>>();
         var user = http.User;
         var limit = user.IsGuest() ? options.Value.GuestAiRequestsPerMinute : options.Value.AiRequestsPerMinute;
         var decision = await limiter.TryAcquireAsync($"user:{user.UserId()}", limit);
