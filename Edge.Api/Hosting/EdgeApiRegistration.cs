@@ -85,7 +85,6 @@ public static class EdgeApiRegistration
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
-        app.MapOperationsEndpoints();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }

@@ -1,5 +1,4 @@
 using FastEndpoints;
-using FluentValidation;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.LearningPaths.ListMine;
@@ -11,10 +10,6 @@ public sealed class Request
 
     public sealed class Validator : Validator<Request>
     {
-        public Validator()
-        {
-            RuleFor(r => r.Skip).GreaterThanOrEqualTo(0).WithMessage("skip must be 0 or more.");
-            RuleFor(r => r.Limit).InclusiveBetween(1, Paging.MaxLimit).WithMessage($"limit must be between 1 and {Paging.MaxLimit}.");
-        }
+        public Validator() => this.PagingRules(r => r.Skip, r => r.Limit);
     }
 }

@@ -1,28 +1,19 @@
-using System.Globalization;
 using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Operations.Tasks;
 
-/// <summary>Task search for operations, across all users: newest first, filtered by status, stage, user and time.</summary>
-public static class OpsTasksApi
+/// <summary>Task search across all users for operations (reads <c>user_tasks</c> joined with <c>users</c>).</summary>
+public static class OpsTaskQueries
 {
-    public static void MapOpsTasks(this RouteGroupBuilder ops) => ops.MapGet("/tasks", SearchAsync);
-
-    /// <param name="user">A user id, or (part of) an email address.</param>
-    /// <param name="from">Created at or after (ISO 8601).</param>
-    /// <param name="to">Created before (ISO 8601).</param>
-    private static async Task<Ok<OpsTaskList>> SearchAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken,
-        string? status = null, string? stage = null, string? user = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
-        int skip = 0, int limit = 50)
+    public static async Task<OpsTaskList> SearchAsync(this NpgsqlDataSource dataSource, Search.Request request, long? userId, string? email,
+        CancellationToken cancellationToken)
     {
-        Paging.Validate(skip, limit);
-        if (from is not null && to is not null && from > to) throw ApiException.BadRequest("from must not be after to.");
-        long? userId = long.TryParse(user, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        var email = userId is null && !string.IsNullOrWhiteSpace(user) ? $"%{user.Trim()}%" : null;
-        var args = new { status, stage, userId, email, from = from?.UtcDateTime, to = to?.UtcDateTime, skip, limit };
+        var args = new
+        {
+            status = request.Status, stage = request.Stage, userId, email, from = request.From?.UtcDateTime, to = request.To?.UtcDateTime,
+            skip = request.Skip, limit = request.Limit,
+        };
         const string filter = """
             (@status::text IS NULL OR t.status = @status) AND (@stage::text IS NULL OR t.stage = @stage)
             AND (@userId::bigint IS NULL OR t.user_id = @userId) AND (@email::text IS NULL OR u.email ILIKE @email)
@@ -41,6 +32,6 @@ public static class OpsTasksApi
             """, args, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT count(*) FROM user_tasks t JOIN users u ON u.id = t.user_id WHERE {filter}", args, cancellationToken: cancellationToken));
-        return TypedResults.Ok(new OpsTaskList(tasks.ToList(), total));
+        return new OpsTaskList(tasks.ToList(), total);
     }
 }
