@@ -6,7 +6,6 @@ using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
-using Pipeline.Edge.Api.Auth.Endpoints;
 using Pipeline.Edge.Api.Conversations;
 using Pipeline.Edge.Api.CoursePlanning;
 using Pipeline.Edge.Api.Errors;
@@ -93,11 +92,6 @@ public static class EdgeApiRegistration
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
-        app.MapRecommendationEndpoints();
-        app.MapTaskEndpoints();
-        app.MapLearningPathEndpoints();
-        app.MapOperationsEndpoints();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }
