@@ -41,7 +41,7 @@ public static class EdgeApiRegistration
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddFastEndpoints();
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
@@ -81,12 +81,7 @@ public static class EdgeApiRegistration
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.RoutePrefix = "docs";
-            ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
-        });
+        app.UseApiDocument();
         app.MapHealthEndpoints();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
