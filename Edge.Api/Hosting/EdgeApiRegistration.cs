@@ -12,7 +12,6 @@ using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Security;
-using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
 
@@ -40,7 +39,6 @@ public static class EdgeApiRegistration
         services.AddSingleton<IProblemDetailsWriter, SeedErrorWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddValidation();
         services.AddApiDocument();
         services.AddFastEndpoints();
         services.AddPipelineHealthChecks();
