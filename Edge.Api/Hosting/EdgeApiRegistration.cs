@@ -14,7 +14,6 @@ using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Security;
-using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
 
@@ -42,8 +41,7 @@ public static class EdgeApiRegistration
         services.AddSingleton<IProblemDetailsWriter, SeedErrorWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddValidation();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddFastEndpoints();
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
@@ -85,12 +83,7 @@ public static class EdgeApiRegistration
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.RoutePrefix = "docs";
-            ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
-        });
+        app.UseApiDocument();
         app.MapHealthEndpoints();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
