@@ -99,7 +99,7 @@ public sealed class RedisTaskStatusCache(IConnectionMultiplexer redis, IOptions<
     }
 
     private RedisKey Key(string taskId) => $"{_prefix}task:{taskId}";
-    private RedisChannel Channel(string taskId) => $"{_prefix}task-events:{taskId}";
+    private RedisChannel Channel(string taskId) => RedisChannel.Literal($"{_prefix}task-events:{taskId}");
 
     private async Task<T> BoundedAsync<T>(Task<T> call, int timeouts = 1)
     {
