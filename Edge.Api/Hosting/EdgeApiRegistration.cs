@@ -6,12 +6,14 @@ using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
-using Pipeline.Edge.Api.Auth.Endpoints;
+using Pipeline.Edge.Api.Conversations;
+using Pipeline.Edge.Api.CoursePlanning;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.RateLimits;
+using Pipeline.Edge.Api.Security;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
@@ -52,6 +54,8 @@ public static class EdgeApiRegistration
         {
             bus.DisableUsageTelemetry();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
+            bus.AddConversationReplies();
+            bus.AddCoursePlanning();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
             bus.AddPipelineOperations();
@@ -70,8 +74,10 @@ public static class EdgeApiRegistration
 
     public static WebApplication MapEdgeApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit(MaxRequestBodyBytes);
+        app.UseUnsafeTextGuard();
         app.UseStatusCodePages();
         // The learner console (/) and the ops page (/ops) are static files, public like any page; their data is not.
         app.UseDefaultFiles();
@@ -86,11 +92,6 @@ public static class EdgeApiRegistration
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
-        app.MapRecommendationEndpoints();
-        app.MapTaskEndpoints();
-        app.MapLearningPathEndpoints();
-        app.MapOperationsEndpoints();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }

@@ -15,6 +15,26 @@ public static class EndpointConventions
         ApiJson.Configure(config.Serializer.Options);
         config.Errors.ResponseBuilder = (failures, http, status) => SeedErrorWriter.ValidationBody(failures, http, status);
         config.Errors.ProducesMetadataType = null;
+        config.Errors.ContentType = DocumentedFailures.JsonContentType;
         config.Binding.UsePropertyNamingPolicy = true;
+        // Malformed JSON reaches the exception handler, which names the offending field ("Invalid JSON at 'prompt'"),
+        // as it does for every other failure; an empty body binds as an empty request, so the validator says what is missing.
+        config.Binding.JsonExceptionTransformer = null;
+        config.Binding.FailureMessage = (type, name, value) => $"Failed to bind parameter \"{TypeName(type)} {name}\" from \"{value}\".";
+        config.Serializer.RequestDeserializer = async (request, type, _, ct) =>
+            request.ContentLength == 0 ? null : await request.ReadFromJsonAsync(type, config.Serializer.Options, ct);
     }
+
+    // Named as ASP.NET Core's own binder names them ("int skip", "Nullable<DateTimeOffset> from").
+    private static string TypeName(Type type) => Nullable.GetUnderlyingType(type) is { } inner
+        ? $"Nullable<{TypeName(inner)}>"
+        : Type.GetTypeCode(type) switch
+        {
+            TypeCode.Int32 => "int",
+            TypeCode.Int64 => "long",
+            TypeCode.Boolean => "bool",
+            TypeCode.Double => "double",
+            TypeCode.String => "string",
+            _ => type.Name,
+        };
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
+using Pipeline.Handlers.Conversations;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Operations;
@@ -7,6 +8,7 @@ using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
+using Pipeline.Handlers.Tracks;
 using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
@@ -29,6 +31,8 @@ public static class HandlersRegistration
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
+            bus.AddConversationWorkers();
+            bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);

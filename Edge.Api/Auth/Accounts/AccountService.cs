@@ -15,6 +15,7 @@ public sealed class AccountService(
     AccessTokenIssuer accessTokens,
     LoginThrottle throttle,
     IPasswordHasher<UserAccount> passwordHasher,
+    PasswordHashGate hashGate,
     ILogger<AccountService> logger)
 {
     // Verifying against this when the account does not exist costs the same time as a real check, so response times
@@ -23,27 +24,40 @@ public sealed class AccountService(
 
     public async Task<IssuedTokens> RegisterAsync(NewAccount account, CancellationToken cancellationToken)
     {
-        account = account with { Email = AccountRules.NormalizeEmail(account.Email), Username = NullIfBlank(account.Username) };
+        account = account with
+        {
+            Email = AccountRules.NormalizeEmail(account.Email),
+            Username = NullIfBlank(account.Username),
+            FirstName = AccountRules.NormalizeName(account.FirstName),
+            LastName = AccountRules.NormalizeName(account.LastName),
+            DisplayName = AccountRules.NormalizeName(account.DisplayName),
+        };
         AccountRules.Check(account);
-        var user = await users.CreateAsync(account, passwordHasher.HashPassword(new UserAccount(), account.Password), cancellationToken);
+        var hash = await hashGate.RunAsync(() => passwordHasher.HashPassword(new UserAccount(), account.Password), cancellationToken);
+        var user = await users.CreateAsync(account, hash, cancellationToken);
         logger.LogInformation("User {UserId} registered", user.Id);
         return await OpenSessionAsync(user, cancellationToken);
     }
 
     public async Task<IssuedTokens> LoginAsync(string login, string password, CancellationToken cancellationToken)
     {
-        await throttle.EnsureAllowedAsync(login, cancellationToken);
-        var user = await users.FindByLoginAsync(login.Trim(), cancellationToken);
-        var verdict = passwordHasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? DecoyHash.Value, password);
+        if (login.Length > AccountRules.MaximumLoginLength)
+            throw ApiException.BadRequest($"username must be at most {AccountRules.MaximumLoginLength} characters long.");
+        var normalized = AccountRules.NormalizeLogin(login);
+        var user = await users.FindByLoginAsync(normalized, cancellationToken);
+        var throttleKey = LoginThrottle.KeyFor(user, normalized);
+        await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
+        var verdict = await hashGate.RunAsync(
+            () => passwordHasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? DecoyHash.Value, password), cancellationToken);
         if (user is null || user.PasswordHash is null || verdict == PasswordVerificationResult.Failed)
         {
-            await throttle.RecordFailureAsync(login, cancellationToken);
             logger.LogInformation("Failed login for {UserId}", user?.Id);
             throw ApiException.Unauthorized("Incorrect username or password");
         }
-        await throttle.ResetAsync(login, cancellationToken);
+        await throttle.ResetAsync(throttleKey, cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            await users.UpdatePasswordHashAsync(user.Id, passwordHasher.HashPassword(user, password), cancellationToken);
+            await users.UpdatePasswordHashAsync(user.Id, await hashGate.RunAsync(() => passwordHasher.HashPassword(user, password), cancellationToken),
+                cancellationToken);
         return await OpenSessionAsync(user, cancellationToken);
     }
 
