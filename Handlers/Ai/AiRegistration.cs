@@ -41,6 +41,9 @@ public static class AiRegistration
             .UseOpenTelemetry()
             .UseLogging()
             .Use((inner, services) => new ProviderErrorChatClient(inner, services.GetRequiredService<TimeProvider>()));
+        // The limiter is the pipeline's outermost client: whoever asks for it by type gets the whole pipeline too.
+        builder.Services.TryAddSingleton(services => services.GetRequiredService<IChatClient>().GetService<ConcurrencyLimitingChatClient>()
+            ?? throw new InvalidOperationException("The AI pipeline has no ConcurrencyLimitingChatClient."));
 
         builder.Services.TryAddSingleton<ILearningContentGenerator>(services => new LearningContentGenerator(
             services.GetRequiredService<IChatClient>(),

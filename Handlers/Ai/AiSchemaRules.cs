@@ -48,6 +48,10 @@ public sealed class AiSchemaRules
     public AiSchemaRules Range<T>(string property, int minimum, int maximum, string? description = null) =>
         Add<T>(property, node => { node["minimum"] = minimum; node["maximum"] = maximum; Describe(node, description); });
 
+    /// <summary>A number above <paramref name="exclusiveMinimum"/> and at most <paramref name="maximum"/>.</summary>
+    public AiSchemaRules Above<T>(string property, double exclusiveMinimum, double maximum, string? description = null) =>
+        Add<T>(property, node => { node["exclusiveMinimum"] = exclusiveMinimum; node["maximum"] = maximum; Describe(node, description); });
+
     /// <summary>The schema of <typeparamref name="TAnswer"/> with these rules, in OpenAI's strict form (every property required, no others).</summary>
     /// <exception cref="InvalidOperationException">A rule names a property the answer does not have.</exception>
     public JsonElement CreateSchema<TAnswer>()
