@@ -63,9 +63,14 @@ public static class InfrastructureRegistration
             options.AbortOnConnectFail = false;
             // Defaults for what Redis:Configuration leaves out ("127.0.0.1:6379,syncTimeout=500" sets its own).
             if (!Mentions(configuration, "connectTimeout")) options.ConnectTimeout = 2000;
-            // The time any cache call may take (RedisTaskStatusCache bounds its async calls with it too): a status
-            // read from PostgreSQL takes milliseconds, so waiting longer on an unresponsive Redis only slows every poll.
+            // The time any cache call may take: a status read from PostgreSQL takes milliseconds, so waiting longer on
+            // an unresponsive Redis only slows every poll. Async calls time out after the same time, checked every
+            // 200 ms (the default heartbeat checks once a second: a paused Redis would hold a poll up to 1.25 s), and
+            // fail at once while disconnected instead of queuing for the reconnect (RedisTaskStatusCache).
             if (!Mentions(configuration, "syncTimeout")) options.SyncTimeout = 250;
+            if (!Mentions(configuration, "asyncTimeout")) options.AsyncTimeout = options.SyncTimeout;
+            options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         builder.Services.AddSingleton<ITaskStatusCache, RedisTaskStatusCache>();

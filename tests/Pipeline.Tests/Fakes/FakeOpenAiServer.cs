@@ -122,8 +122,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             var reply = ChooseReply(request);
             if (reply.Hangs) await Task.Delay(Timeout.Infinite, aborted.Token);
 
-            if (reply.StatusCode == 200) await WriteCompletionAsync(context, request, reply.ContentFor(request));
-            else await WriteErrorAsync(context, reply);
+            if (reply.StatusCode != 200) await WriteErrorAsync(context, reply);
+            else if (request.Stream) await WriteChunksAsync(context, request, reply.ContentFor(request));
+            else await WriteCompletionAsync(context, request, reply.ContentFor(request));
         }
         catch (OperationCanceledException)
         {
@@ -182,7 +183,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             schema,
             body.TryGetProperty("temperature", out var temperature) && temperature.ValueKind == JsonValueKind.Number ? temperature.GetDouble() : null,
             TryGetInt(body, "max_completion_tokens") ?? TryGetInt(body, "max_tokens"),
-            body);
+            body)
+        {
+            Stream = body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
+        };
     }
 
     /// <summary>content is a string, or an array of parts ({type: "text", text}) depending on the client.</summary>
@@ -223,6 +227,52 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         };
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(completion.ToJsonString(), context.RequestAborted);
+    }
+
+    /// <summary>The answer as OpenAI streams it: role, content in pieces, finish reason, then usage (when asked for) and [DONE].</summary>
+    private static async Task WriteChunksAsync(HttpContext context, FakeChatRequest request, string content)
+    {
+        const int PieceLength = 16;
+        context.Response.ContentType = "text/event-stream";
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        JsonObject Chunk(JsonObject? delta, string? finishReason) => new()
+        {
+            ["id"] = $"chatcmpl-fake-{request.Number}",
+            ["object"] = "chat.completion.chunk",
+            ["created"] = created,
+            ["model"] = request.Model ?? Model,
+            ["choices"] = delta is null ? new JsonArray() : new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["delta"] = delta,
+                ["logprobs"] = null,
+                ["finish_reason"] = finishReason,
+            }),
+        };
+        async Task SendAsync(string data)
+        {
+            await context.Response.WriteAsync($"data: {data}\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        await SendAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null).ToJsonString());
+        for (var start = 0; start < content.Length; start += PieceLength)
+            await SendAsync(Chunk(new JsonObject { ["content"] = content.Substring(start, Math.Min(PieceLength, content.Length - start)) }, null).ToJsonString());
+        await SendAsync(Chunk(new JsonObject(), "stop").ToJsonString());
+        if (request.Body.TryGetProperty("stream_options", out var streamOptions) && streamOptions.ValueKind == JsonValueKind.Object
+            && streamOptions.TryGetProperty("include_usage", out var includeUsage) && includeUsage.ValueKind == JsonValueKind.True)
+        {
+            var usage = Chunk(null, null);
+            var completionTokens = Math.Max(1, content.Length / 4);
+            usage["usage"] = new JsonObject
+            {
+                ["prompt_tokens"] = request.PromptTokens,
+                ["completion_tokens"] = completionTokens,
+                ["total_tokens"] = request.PromptTokens + completionTokens,
+            };
+            await SendAsync(usage.ToJsonString());
+        }
+        await SendAsync("[DONE]");
     }
 
     private static Task WriteErrorAsync(HttpContext context, FakeChatReply reply)
