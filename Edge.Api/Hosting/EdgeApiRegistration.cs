@@ -7,6 +7,7 @@ using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Auth.Endpoints;
+using Pipeline.Edge.Api.Chats;
 using Pipeline.Edge.Api.Conversations;
 using Pipeline.Edge.Api.CoursePlanning;
 using Pipeline.Edge.Api.Errors;
@@ -98,6 +99,7 @@ public static class EdgeApiRegistration
         app.MapTaskEndpoints();
         app.MapLearningPathEndpoints();
         app.MapOperationsEndpoints();
+        app.MapChatSockets();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }
