@@ -6,6 +6,7 @@ using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
+using Pipeline.Edge.Api.Chats;
 using Pipeline.Edge.Api.Conversations;
 using Pipeline.Edge.Api.CoursePlanning;
 using Pipeline.Edge.Api.Errors;
@@ -85,6 +86,7 @@ public static class EdgeApiRegistration
 
         app.UseApiDocument();
         app.MapHealthEndpoints();
+        app.MapChatSockets();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }

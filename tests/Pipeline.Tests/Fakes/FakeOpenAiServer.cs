@@ -24,7 +24,7 @@ namespace Pipeline.Tests.Fakes;
 /// Assert.Equal(2, server.CallCount); server.Requests[0].SchemaName; server.MaxInFlight;
 /// </code>
 /// </summary>
-public sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed partial class FakeOpenAiServer : IAsyncDisposable
 {
     public const string ApiKey = "fake-api-key";
     public const string Model = "fake-model";
@@ -122,9 +122,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             var reply = ChooseReply(request);
             if (reply.Hangs) await Task.Delay(Timeout.Infinite, aborted.Token);
 
-            if (reply.StatusCode != 200) await WriteErrorAsync(context, reply);
-            else if (request.Stream) await WriteChunksAsync(context, request, reply.ContentFor(request));
-            else await WriteCompletionAsync(context, request, reply.ContentFor(request));
+            if (reply.StatusCode == 200 && IsStreamRequest(request)) await WriteStreamAsync(context, request, reply.ContentFor(request), aborted.Token);
+            else if (reply.StatusCode == 200) await WriteCompletionAsync(context, request, reply.ContentFor(request));
+            else await WriteErrorAsync(context, reply);
         }
         catch (OperationCanceledException)
         {
@@ -227,52 +227,6 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         };
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(completion.ToJsonString(), context.RequestAborted);
-    }
-
-    /// <summary>The answer as OpenAI streams it: role, content in pieces, finish reason, then usage (when asked for) and [DONE].</summary>
-    private static async Task WriteChunksAsync(HttpContext context, FakeChatRequest request, string content)
-    {
-        const int PieceLength = 16;
-        context.Response.ContentType = "text/event-stream";
-        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        JsonObject Chunk(JsonObject? delta, string? finishReason) => new()
-        {
-            ["id"] = $"chatcmpl-fake-{request.Number}",
-            ["object"] = "chat.completion.chunk",
-            ["created"] = created,
-            ["model"] = request.Model ?? Model,
-            ["choices"] = delta is null ? new JsonArray() : new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["delta"] = delta,
-                ["logprobs"] = null,
-                ["finish_reason"] = finishReason,
-            }),
-        };
-        async Task SendAsync(string data)
-        {
-            await context.Response.WriteAsync($"data: {data}\n\n", context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-        }
-
-        await SendAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null).ToJsonString());
-        for (var start = 0; start < content.Length; start += PieceLength)
-            await SendAsync(Chunk(new JsonObject { ["content"] = content.Substring(start, Math.Min(PieceLength, content.Length - start)) }, null).ToJsonString());
-        await SendAsync(Chunk(new JsonObject(), "stop").ToJsonString());
-        if (request.Body.TryGetProperty("stream_options", out var streamOptions) && streamOptions.ValueKind == JsonValueKind.Object
-            && streamOptions.TryGetProperty("include_usage", out var includeUsage) && includeUsage.ValueKind == JsonValueKind.True)
-        {
-            var usage = Chunk(null, null);
-            var completionTokens = Math.Max(1, content.Length / 4);
-            usage["usage"] = new JsonObject
-            {
-                ["prompt_tokens"] = request.PromptTokens,
-                ["completion_tokens"] = completionTokens,
-                ["total_tokens"] = request.PromptTokens + completionTokens,
-            };
-            await SendAsync(usage.ToJsonString());
-        }
-        await SendAsync("[DONE]");
     }
 
     private static Task WriteErrorAsync(HttpContext context, FakeChatReply reply)
