@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pipeline.Domain.Concepts;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
@@ -74,6 +75,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<CardWriter>();
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
+        builder.Services.AddLearningCoreStores();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

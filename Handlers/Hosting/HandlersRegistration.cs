@@ -7,6 +7,7 @@ using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
+using Pipeline.Handlers.Trac;
 using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
@@ -17,6 +18,7 @@ public static class HandlersRegistration
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
         builder.AddPipelineAi();
+        builder.AddTracImport();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
