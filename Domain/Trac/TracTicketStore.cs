@@ -71,7 +71,7 @@ public sealed class TracTicketStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<(int, string, string?)>(new CommandDefinition("""
                 SELECT c.ticket, c.name, c.value FROM trac.ticket_custom c JOIN trac.ticket t ON t.id = c.ticket
-                WHERE c.name IN ('blockedby', 'blocking') AND coalesce(c.value, '') <> ''
+                WHERE c.name IN ('blockedby', 'blocking')
                 """, cancellationToken: ct)))
             .Select(r => ((long)r.Item1, r.Item2, r.Item3 ?? "")).ToList();
     }

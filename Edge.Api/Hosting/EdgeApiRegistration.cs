@@ -7,6 +7,7 @@ using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Auth.Endpoints;
+using Pipeline.Edge.Api.Concepts;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
@@ -47,6 +48,7 @@ public static class EdgeApiRegistration
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
         services.AddScoped<LearningPathGeneration>();
+        services.AddLearningCore();
 
         services.AddMassTransit(bus =>
         {

@@ -2,6 +2,7 @@ using MassTransit;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
+using Pipeline.Handlers.Exercises;
 using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Ai;
@@ -27,6 +28,7 @@ public static class HandlersRegistration
             bus.AddPostgresMessageScheduler();
             bus.AddPipelineOperations();
             bus.AddLearningPathSaga();
+            bus.AddExerciseGrading();
             bus.AddConsumer<ExtractLearningGoalsConsumer, ExtractLearningGoalsConsumerDefinition>();
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();

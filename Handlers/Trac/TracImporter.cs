@@ -84,11 +84,16 @@ public sealed class TracImporter(
 
     private async Task RebuildPrerequisitesAsync(CancellationToken ct)
     {
+        // blockedby is authoritative for a ticket's prerequisites; MasterTickets mirrors it into the other tickets' blocking,
+        // which is read only for tickets that have no blockedby field (data written by something other than the plugin).
+        var fields = await trac.DependencyFieldsAsync(ct);
+        var withBlockedBy = fields.Where(f => f.Name == TicketToConcept.BlockedBy).Select(f => f.Ticket).ToHashSet();
         var proposed = new SortedSet<(long Source, long Target)>();
         var declaredBy = new Dictionary<(long, long), long>();
-        foreach (var (ticket, name, value) in await trac.DependencyFieldsAsync(ct))
+        foreach (var (ticket, name, value) in fields)
             foreach (var other in TicketToConcept.TicketNumbers(value))
             {
+                if (name == TicketToConcept.Blocking && withBlockedBy.Contains(other)) continue;
                 var edge = name == TicketToConcept.BlockedBy ? (other, ticket) : (ticket, other);
                 if (proposed.Add(edge)) declaredBy[edge] = ticket;
             }

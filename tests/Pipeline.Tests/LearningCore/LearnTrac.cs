@@ -36,6 +36,7 @@ public static class LearnTrac
     {
         await using var connection = new NpgsqlConnection(fixture.Infrastructure.PostgresConnectionString);
         var now = (DateTimeOffset.UtcNow.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+        await connection.OpenAsync(Cancel);
         await using var transaction = await connection.BeginTransactionAsync(Cancel);
         foreach (var (name, value) in custom ?? new Dictionary<string, string>())
             await connection.ExecuteAsync("""
