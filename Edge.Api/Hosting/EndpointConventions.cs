@@ -27,6 +27,8 @@ public static class EndpointConventions
     {
         ApiJson.Configure(config.Serializer.Options);
         config.Errors.ResponseBuilder = (failures, http, status) => SeedErrorWriter.ValidationBody(failures, http, status);
+        // Every other error body leaves as application/json (SeedErrorWriter); FastEndpoints' default is problem+json.
+        config.Errors.ContentType = "application/json";
         config.Errors.ProducesMetadataType = null;
         config.Binding.UsePropertyNamingPolicy = true;
         // The attempted value is not echoed: it is the client's own input and may be long or hostile.

@@ -53,9 +53,16 @@ public sealed class Trac_curriculum(PipelineFixture fixture)
         var newTitle = $"API Gateways and Service Meshes {Guid.NewGuid():N}"[..40];
         await fixture.UpdateTicketAsync(ticket, newTitle, new Dictionary<string, string> { ["blockedby"] = "124, 75" });
 
+        static long[] Prerequisites(JsonElement c) => c.GetProperty("prerequisites").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).Order().ToArray();
         var changed = await Eventually.ReturnsAsync(() => learner.GetJsonAsync($"/concepts/{ticket}"),
-            c => c.GetProperty("title").GetString() == newTitle, TimeSpan.FromSeconds(10), "the importer follows changetime");
-        Assert.Equal([75L, 124L], changed.GetProperty("prerequisites").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).Order().ToArray());
+            c => c.GetProperty("title").GetString() == newTitle && Prerequisites(c).SequenceEqual([75L, 124L]),
+            TimeSpan.FromSeconds(10), "the importer follows changetime");
+        Assert.Equal([75L, 124L], Prerequisites(changed));
+        var graph = await learner.GetJsonAsync($"/knowledge/graph?center_concept={ticket}&depth=1");
+        Assert.Contains(graph.GetProperty("edges").EnumerateArray(), e => e.GetProperty("source").GetString() == "concept-124"
+            && e.GetProperty("target").GetString() == $"concept-{ticket}");
+        Assert.DoesNotContain(graph.GetProperty("edges").EnumerateArray(), e => e.GetProperty("source").GetString() == "concept-20"
+            && e.GetProperty("target").GetString() == $"concept-{ticket}");
         var listed = await learner.GetJsonAsync("/concepts?component=operations&limit=100");
         var item = listed.GetProperty("concepts").EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == ticket);
         Assert.Equal(newTitle, item.GetProperty("title").GetString());
