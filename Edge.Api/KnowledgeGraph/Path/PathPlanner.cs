@@ -6,7 +6,7 @@ namespace Pipeline.Edge.Api.KnowledgeGraph.Path;
 /// Orders what a learner still needs before a target: every prerequisite (transitively) that is not mastered, each
 /// before the concepts that need it (Kahn's topological sort). Mastered concepts end the walk: what they needed is
 /// known. Ties are broken by what the learner optimises for: <c>time</c> (shortest first), <c>difficulty</c> (easiest
-/// first) or <c>prerequisites</c> (the concept that unblocks most of the rest first).
+/// first) or <c>prerequisites</c> (the concept that most others in the path directly need first).
 /// </summary>
 public static class PathPlanner
 {
@@ -28,7 +28,7 @@ public static class PathPlanner
         var inside = edges.Where(e => needed.Contains(e.Source) && needed.Contains(e.Target)).Distinct().ToList();
         var waiting = needed.ToDictionary(id => id, id => inside.Count(e => e.Target == id));
         var next = inside.GroupBy(e => e.Source).ToDictionary(g => g.Key, g => g.Select(e => e.Target).ToList());
-        var unblocks = needed.ToDictionary(id => id, id => Descendants(id, next).Count);
+        var unblocks = needed.ToDictionary(id => id, id => next.GetValueOrDefault(id)?.Count ?? 0);
 
         var ready = new PriorityQueue<long, (double, double, long)>();
         void Enqueue(long id)
@@ -51,15 +51,5 @@ public static class PathPlanner
                 if (--waiting[t] == 0) Enqueue(t);
         }
         return order;
-    }
-
-    private static HashSet<long> Descendants(long id, Dictionary<long, List<long>> next)
-    {
-        var seen = new HashSet<long>();
-        var stack = new Stack<long>([id]);
-        while (stack.Count > 0)
-            foreach (var t in next.GetValueOrDefault(stack.Pop()) ?? [])
-                if (seen.Add(t)) stack.Push(t);
-        return seen;
     }
 }
