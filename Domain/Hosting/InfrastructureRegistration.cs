@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pipeline.Domain.Conversations;
+using Pipeline.Domain.Concepts;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
@@ -83,6 +84,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningEventStore>();
         builder.Services.AddConversationStore();
         builder.Services.AddTrackStores();
+        builder.Services.AddLearningCoreStores();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

@@ -9,6 +9,7 @@ using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Chats;
 using Pipeline.Edge.Api.Conversations;
 using Pipeline.Edge.Api.CoursePlanning;
+using Pipeline.Edge.Api.Concepts;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
@@ -48,6 +49,7 @@ public static class EdgeApiRegistration
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
         services.AddScoped<LearningPathGeneration>();
+        services.AddLearningCore();
 
         services.AddMassTransit(bus =>
         {
