@@ -9,6 +9,7 @@ using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Platform;
 using Pipeline.Domain.Tasks;
 using StackExchange.Redis;
 
@@ -74,6 +75,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<CardWriter>();
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
+        builder.Services.AddPlatformStores();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;
