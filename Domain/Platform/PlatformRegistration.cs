@@ -10,6 +10,8 @@ public static class PlatformRegistration
         services.AddSingleton<CourseCatalogue>();
         services.AddSingleton<GoalStore>();
         services.AddSingleton<NoteStore>();
+        services.AddSingleton<ResourceStore>();
+        services.AddSingleton<ResourceVectorIndex>();
         return services;
     }
 }

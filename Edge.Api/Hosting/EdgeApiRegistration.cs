@@ -11,6 +11,7 @@ using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
+using Pipeline.Edge.Api.Platform;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
@@ -47,11 +48,13 @@ public static class EdgeApiRegistration
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
         services.AddScoped<LearningPathGeneration>();
+        services.AddPlatformApi();
 
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
+            bus.AddPlatformRequestClients();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
             bus.AddPipelineOperations();

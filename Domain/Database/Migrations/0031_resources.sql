@@ -12,6 +12,8 @@ CREATE TABLE resources (
     added_by        bigint REFERENCES users (id) ON DELETE CASCADE,
     embedding       real[],
     embedding_model text,
+    -- When the embedding was written: search processes read the vectors written since they last looked.
+    embedded_at     timestamptz,
     search          tsvector GENERATED ALWAYS AS (
                         setweight(to_tsvector('english', title), 'A') ||
                         setweight(to_tsvector('english', description), 'B')) STORED,
@@ -21,3 +23,4 @@ CREATE TABLE resources (
 CREATE UNIQUE INDEX resources_url ON resources (coalesce(added_by, 0), url);
 CREATE INDEX resources_search ON resources USING gin (search);
 CREATE INDEX resources_unembedded ON resources (id) WHERE embedding IS NULL;
+CREATE INDEX resources_embedded_at ON resources (embedded_at) WHERE embedded_at IS NOT NULL;

@@ -14,6 +14,8 @@ public sealed class PlatformFixture : PipelineFixture
 
     protected override bool ListensOnRealPort => true;
 
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Resources:LoadCatalogue"] = "true" };
+
     protected override void ConfigureApi(IWebHostBuilder web) => web.ConfigureLogging(logging => logging.AddProvider(ApiLog));
 
     public override async ValueTask DisposeAsync()
