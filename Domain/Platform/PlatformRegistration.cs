@@ -12,6 +12,9 @@ public static class PlatformRegistration
         services.AddSingleton<NoteStore>();
         services.AddSingleton<ResourceStore>();
         services.AddSingleton<ResourceVectorIndex>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<Realtime.RealtimeFeed>();
         return services;
     }
 }

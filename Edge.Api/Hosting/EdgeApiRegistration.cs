@@ -12,6 +12,7 @@ using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.Platform;
+using Pipeline.Edge.Api.Realtime.V1;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Security;
 using Pipeline.Edge.Api.Tasks;
@@ -97,6 +98,7 @@ public static class EdgeApiRegistration
         app.MapTaskEndpoints();
         app.MapLearningPathEndpoints();
         app.MapOperationsEndpoints();
+        app.MapPlatformRealtime();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }

@@ -4,7 +4,7 @@ using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Recovery;
-using Pipeline.Handlers.Resources;
+using Pipeline.Handlers.Platform;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
@@ -18,7 +18,7 @@ public static class HandlersRegistration
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
         builder.AddPipelineAi();
-        builder.AddResourceWork();
+        builder.AddPlatformWork();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
@@ -31,7 +31,7 @@ public static class HandlersRegistration
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
-            bus.AddResourceConsumers();
+            bus.AddPlatformConsumers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
