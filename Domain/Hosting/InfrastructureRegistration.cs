@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pipeline.Domain.Conversations;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
@@ -11,6 +12,7 @@ using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Platform;
 using Pipeline.Domain.Tasks;
+using Pipeline.Domain.Tracks;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Hosting;
@@ -76,6 +78,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
         builder.Services.AddPlatformStores();
+        builder.Services.AddConversationStore();
+        builder.Services.AddTrackStores();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

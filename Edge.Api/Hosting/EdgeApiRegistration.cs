@@ -6,7 +6,8 @@ using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
-using Pipeline.Edge.Api.Auth.Endpoints;
+using Pipeline.Edge.Api.Conversations;
+using Pipeline.Edge.Api.CoursePlanning;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
@@ -57,6 +58,8 @@ public static class EdgeApiRegistration
             bus.DisableUsageTelemetry();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
             bus.AddPlatformRequestClients();
+            bus.AddConversationReplies();
+            bus.AddCoursePlanning();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
             bus.AddPipelineOperations();
@@ -93,11 +96,6 @@ public static class EdgeApiRegistration
             ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
         });
         app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
-        app.MapRecommendationEndpoints();
-        app.MapTaskEndpoints();
-        app.MapLearningPathEndpoints();
-        app.MapOperationsEndpoints();
         app.MapPlatformRealtime();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;

@@ -1,5 +1,6 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
+using Pipeline.Handlers.Conversations;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Operations;
@@ -8,6 +9,7 @@ using Pipeline.Handlers.Platform;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
+using Pipeline.Handlers.Tracks;
 using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
@@ -32,6 +34,8 @@ public static class HandlersRegistration
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
             bus.AddPlatformConsumers();
+            bus.AddConversationWorkers();
+            bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);

@@ -1,0 +1,32 @@
+using FastEndpoints;
+using FluentValidation;
+using Pipeline.Edge.Api.Errors;
+
+namespace Pipeline.Edge.Api.Operations.Tasks.Search;
+
+public sealed class Request
+{
+    [QueryParam] public string? Status { get; init; }
+    [QueryParam] public string? Stage { get; init; }
+
+    /// <summary>A user id, or (part of) an email address.</summary>
+    [QueryParam] public string? User { get; init; }
+
+    /// <summary>Created at or after (ISO 8601).</summary>
+    [QueryParam] public DateTimeOffset? From { get; init; }
+
+    /// <summary>Created before (ISO 8601).</summary>
+    [QueryParam] public DateTimeOffset? To { get; init; }
+
+    [QueryParam] public int Skip { get; init; }
+    [QueryParam] public int Limit { get; init; } = 50;
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            this.PagingRules(r => r.Skip, r => r.Limit);
+            RuleFor(r => r.From).Must((r, from) => from is null || r.To is null || from <= r.To).WithMessage("from must not be after to.");
+        }
+    }
+}
