@@ -11,6 +11,7 @@ using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Platform;
 using Pipeline.Domain.Tasks;
 using Pipeline.Domain.Tracks;
 using StackExchange.Redis;
@@ -82,6 +83,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<CardWriter>();
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
+        builder.Services.AddPlatformStores();
         builder.Services.AddConversationStore();
         builder.Services.AddTrackStores();
         builder.Services.AddLearningCoreStores();

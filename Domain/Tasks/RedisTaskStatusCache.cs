@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
+using Pipeline.Domain.Realtime;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Tasks;
@@ -105,7 +106,8 @@ public sealed class RedisTaskStatusCache : ITaskStatusCache, IDisposable
             await database.ScriptEvaluateAsync(WriteIfNewerScript,
                 [key],
                 [status.UserId, status.Status, json, status.UpdatedAt.ToUnixTimeMilliseconds(), (long)Lifetime.TotalSeconds,
-                    DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), (string)Channel(status.TaskId)!]);
+                    DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), (string)Channel(status.TaskId)!,
+                    $"{_prefix}realtime:{status.UserId}", RealtimeFeed.RetentionMinutes * 60]);
             return true;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -185,7 +187,9 @@ public sealed class RedisTaskStatusCache : ITaskStatusCache, IDisposable
     }
 
     // 0: a newer status is cached (nothing written); 1: written and announced; 2: the same status, confirmed as of now.
-    private const string WriteIfNewerScript = """
+    // A newer status is also a "task" frame on the user's realtime feed (seed 004's /api/v1/realtime/ws; RealtimeFeed),
+    // appended in the same script so the feed and the cache never disagree about what changed.
+    private const string WriteIfNewerScript = RealtimeFeed.AddEntryLua + "\n" + """
         local current = redis.call('HMGET', KEYS[1], 'updated', 'json')
         local updated = tonumber(current[1] or '0')
         if updated > tonumber(ARGV[4]) then return 0 end
@@ -197,6 +201,7 @@ public sealed class RedisTaskStatusCache : ITaskStatusCache, IDisposable
         redis.call('HSET', KEYS[1], 'user_id', ARGV[1], 'status', ARGV[2], 'json', ARGV[3], 'updated', ARGV[4], 'cached', ARGV[6])
         redis.call('EXPIRE', KEYS[1], ARGV[5])
         redis.call('PUBLISH', ARGV[7], ARGV[3])
+        realtime_add(ARGV[8], ARGV[8], 'task', ARGV[3], ARGV[9])
         return 1
         """;
 

@@ -14,6 +14,8 @@ using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
+using Pipeline.Edge.Api.Platform;
+using Pipeline.Edge.Api.Realtime.V1;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Security;
 using Pipeline.Messages;
@@ -50,11 +52,13 @@ public static class EdgeApiRegistration
         services.AddAiRateLimits();
         services.AddScoped<LearningPathGeneration>();
         services.AddLearningCore();
+        services.AddPlatformApi();
 
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
+            bus.AddPlatformRequestClients();
             bus.AddConversationReplies();
             bus.AddCoursePlanning();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
@@ -89,6 +93,7 @@ public static class EdgeApiRegistration
         app.UseApiDocument();
         app.MapHealthEndpoints();
         app.MapChatSockets();
+        app.MapPlatformRealtime();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }

@@ -6,6 +6,7 @@ using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Exercises;
 using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Recovery;
+using Pipeline.Handlers.Platform;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
@@ -22,6 +23,7 @@ public static class HandlersRegistration
     {
         builder.AddPipelineAi();
         builder.AddTracImport();
+        builder.AddPlatformWork();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
@@ -35,6 +37,7 @@ public static class HandlersRegistration
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
+            bus.AddPlatformConsumers();
             bus.AddConversationWorkers();
             bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
