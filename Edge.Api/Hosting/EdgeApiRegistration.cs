@@ -12,6 +12,7 @@ using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.RateLimits;
+using Pipeline.Edge.Api.SystemStatus;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
@@ -46,6 +47,8 @@ public static class EdgeApiRegistration
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
+        services.AddLearnTracRateLimits();
+        services.AddSystemStatus();
         services.AddScoped<LearningPathGeneration>();
 
         services.AddMassTransit(bus =>
@@ -77,6 +80,7 @@ public static class EdgeApiRegistration
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseLearnTracRateLimits();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

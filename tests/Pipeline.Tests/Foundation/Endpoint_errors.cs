@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Pipeline.Tests.Infrastructure;
+using Pipeline.Tests.LearningPaths;
 
 namespace Pipeline.Tests.Foundation;
 
