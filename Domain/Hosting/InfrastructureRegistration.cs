@@ -10,6 +10,7 @@ using Pipeline.Domain.LearningEvents;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Tasks;
+using Pipeline.Domain.Webhooks;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Hosting;
@@ -74,6 +75,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<CardWriter>();
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
+        builder.Services.AddWebhookData();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;
