@@ -30,6 +30,7 @@ public static class AuthRegistration
         services.AddSingleton<UserStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<PasswordHashGate>();
         // Hosted services start in registration order: this one runs after the migrations (AddPipelineInfrastructure).
         services.AddHostedService<AdminAccountBootstrap>();
 

@@ -12,6 +12,7 @@ using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.RateLimits;
+using Pipeline.Edge.Api.Security;
 using Pipeline.Edge.Api.SystemStatus;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
@@ -73,8 +74,10 @@ public static class EdgeApiRegistration
 
     public static WebApplication MapEdgeApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit(MaxRequestBodyBytes);
+        app.UseUnsafeTextGuard();
         app.UseStatusCodePages();
         // The learner console (/) and the ops page (/ops) are static files, public like any page; their data is not.
         app.UseDefaultFiles();

@@ -15,6 +15,7 @@ public sealed class AccountService(
     AccessTokenIssuer accessTokens,
     LoginThrottle throttle,
     IPasswordHasher<UserAccount> passwordHasher,
+    PasswordHashGate hashGate,
     ILogger<AccountService> logger)
 {
     // Verifying against this when the account does not exist costs the same time as a real check, so response times
@@ -25,7 +26,8 @@ public sealed class AccountService(
     {
         account = account with { Email = AccountRules.NormalizeEmail(account.Email), Username = NullIfBlank(account.Username) };
         AccountRules.Check(account);
-        var user = await users.CreateAsync(account, passwordHasher.HashPassword(new UserAccount(), account.Password), cancellationToken);
+        var hash = await hashGate.RunAsync(() => passwordHasher.HashPassword(new UserAccount(), account.Password), cancellationToken);
+        var user = await users.CreateAsync(account, hash, cancellationToken);
         logger.LogInformation("User {UserId} registered", user.Id);
         return await OpenSessionAsync(user, cancellationToken);
     }
@@ -34,7 +36,8 @@ public sealed class AccountService(
     {
         await throttle.EnsureAllowedAsync(login, cancellationToken);
         var user = await users.FindByLoginAsync(login.Trim(), cancellationToken);
-        var verdict = passwordHasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? DecoyHash.Value, password);
+        var verdict = await hashGate.RunAsync(
+            () => passwordHasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? DecoyHash.Value, password), cancellationToken);
         if (user is null || user.PasswordHash is null || verdict == PasswordVerificationResult.Failed)
         {
             await throttle.RecordFailureAsync(login, cancellationToken);
@@ -43,7 +46,8 @@ public sealed class AccountService(
         }
         await throttle.ResetAsync(login, cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            await users.UpdatePasswordHashAsync(user.Id, passwordHasher.HashPassword(user, password), cancellationToken);
+            await users.UpdatePasswordHashAsync(user.Id, await hashGate.RunAsync(() => passwordHasher.HashPassword(user, password), cancellationToken),
+                cancellationToken);
         return await OpenSessionAsync(user, cancellationToken);
     }
 

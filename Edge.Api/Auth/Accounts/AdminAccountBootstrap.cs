@@ -5,7 +5,8 @@ namespace Pipeline.Edge.Api.Auth.Accounts;
 
 /// <summary>
 /// Creates (or promotes) the admin named by <c>PIPELINE_ADMIN_EMAIL</c> / <c>PIPELINE_ADMIN_PASSWORD</c> at start-up,
-/// so a fresh deployment has someone who can administer it. Registered after the migrations; idempotent.
+/// so a fresh deployment has someone who can administer it. Registered after the migrations; idempotent. An existing
+/// non-admin account with that email is promoted only with <c>PIPELINE_ADMIN_PROMOTE_EXISTING=true</c>.
 /// </summary>
 public sealed class AdminAccountBootstrap(
     IConfiguration configuration,
@@ -15,6 +16,8 @@ public sealed class AdminAccountBootstrap(
 {
     public const string EmailSetting = "PIPELINE_ADMIN_EMAIL";
     public const string PasswordSetting = "PIPELINE_ADMIN_PASSWORD";
+    /// <summary>"true" lets the bootstrap promote an existing non-admin account that has the configured email.</summary>
+    public const string PromoteExistingSetting = "PIPELINE_ADMIN_PROMOTE_EXISTING";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,8 +37,15 @@ public sealed class AdminAccountBootstrap(
         {
             throw new InvalidOperationException($"{EmailSetting}/{PasswordSetting}: {e.Message}");
         }
-        var id = await users.EnsureAdminAsync(email, passwordHasher.HashPassword(new UserAccount(), password), cancellationToken);
-        logger.LogInformation("Admin account ready: user {UserId}", id);
+        var promoteExisting = configuration.GetValue(PromoteExistingSetting, false);
+        var (id, outcome) = await users.EnsureAdminAsync(email, passwordHasher.HashPassword(new UserAccount(), password), promoteExisting,
+            cancellationToken);
+        if (outcome == AdminBootstrapOutcome.RefusedExistingAccount)
+            logger.LogWarning(
+                "{EmailSetting} names an existing account (user {UserId}) that is not an admin: it was NOT promoted, since whoever registered " +
+                "that email would become admin. Set {PromoteSetting}=true to promote it.", EmailSetting, id, PromoteExistingSetting);
+        else
+            logger.LogInformation("Admin account ready: user {UserId} ({Outcome})", id, outcome);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -75,17 +75,29 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     /// Creates the account as an admin, or adds the admin role to an existing one (its password is left alone).
     /// One statement, so two instances starting together end with one admin row.
     /// </summary>
-    public async Task<long> EnsureAdminAsync(string email, string passwordHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the admin account, or finds it. An existing account that is not an admin is promoted only when
+    /// <paramref name="promoteExisting"/> says so: otherwise whoever registered that email first would become admin.
+    /// </summary>
+    public async Task<(long Id, AdminBootstrapOutcome Outcome)> EnsureAdminAsync(string email, string passwordHash, bool promoteExisting,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(
+        var created = await connection.ExecuteScalarAsync<long?>(
             """
             INSERT INTO users (email, password_hash, display_name, roles) VALUES (@email, @passwordHash, 'Administrator', ARRAY['admin'])
-            ON CONFLICT ((lower(email))) DO UPDATE
-               SET roles = CASE WHEN 'admin' = ANY (users.roles) THEN users.roles ELSE array_append(users.roles, 'admin') END,
-                   is_guest = false,
-                   updated_at = now()
+            ON CONFLICT ((lower(email))) DO NOTHING
             RETURNING id
             """, new { email, passwordHash });
+        if (created is { } id) return (id, AdminBootstrapOutcome.Created);
+
+        var existing = await connection.QuerySingleAsync<(long Id, bool IsAdmin)>(
+            "SELECT id, 'admin' = ANY (roles) FROM users WHERE lower(email) = lower(@email)", new { email });
+        if (existing.IsAdmin) return (existing.Id, AdminBootstrapOutcome.AlreadyAdmin);
+        if (!promoteExisting) return (existing.Id, AdminBootstrapOutcome.RefusedExistingAccount);
+        await connection.ExecuteAsync(
+            "UPDATE users SET roles = array_append(roles, 'admin'), is_guest = false, updated_at = now() WHERE id = @Id AND NOT 'admin' = ANY (roles)",
+            new { existing.Id });
+        return (existing.Id, AdminBootstrapOutcome.PromotedExistingAccount);
     }
 }

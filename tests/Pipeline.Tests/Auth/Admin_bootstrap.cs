@@ -41,12 +41,15 @@ public sealed class Admin_bootstrap(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task Promotes_an_existing_account_and_keeps_its_password()
+    public async Task Promotes_an_existing_account_only_when_told_to_and_keeps_its_password()
     {
         var email = Credentials.NewEmail("promoted");
         (await fixture.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password = Credentials.GoodPassword }, Cancel)).EnsureSuccessStatusCode();
 
-        await using var instance = Instance(new Dictionary<string, string?> { ["PIPELINE_ADMIN_EMAIL"] = email.ToUpperInvariant(), ["PIPELINE_ADMIN_PASSWORD"] = AdminPassword });
+        await using var instance = Instance(new Dictionary<string, string?>
+        {
+            ["PIPELINE_ADMIN_EMAIL"] = email.ToUpperInvariant(), ["PIPELINE_ADMIN_PASSWORD"] = AdminPassword, ["PIPELINE_ADMIN_PROMOTE_EXISTING"] = "true",
+        });
         _ = instance.Server;
 
         Assert.Equal(1, await RowsWithEmailAsync(email));
@@ -54,6 +57,22 @@ public sealed class Admin_bootstrap(PipelineFixture fixture)
         var roles = login.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList();
         Assert.Contains("admin", roles);
         Assert.Contains("student", roles);
+    }
+
+    [Fact]
+    public async Task Does_not_adopt_an_account_a_stranger_registered_with_the_admin_email()
+    {
+        var email = Credentials.NewEmail("squatter");
+        (await fixture.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password = Credentials.GoodPassword }, Cancel)).EnsureSuccessStatusCode();
+
+        await using var instance = Instance(new Dictionary<string, string?> { ["PIPELINE_ADMIN_EMAIL"] = email, ["PIPELINE_ADMIN_PASSWORD"] = AdminPassword });
+        _ = instance.Server;
+
+        Assert.Equal(1, await RowsWithEmailAsync(email));
+        var login = await (await fixture.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { username = email, password = Credentials.GoodPassword }, Cancel)).JsonAsync();
+        Assert.DoesNotContain("admin", login.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var asAdmin = await fixture.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { username = email, password = AdminPassword }, Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, asAdmin.StatusCode);
     }
 
     [Fact]
