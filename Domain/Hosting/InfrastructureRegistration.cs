@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pipeline.Domain.Analytics;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
@@ -76,6 +77,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
         builder.Services.AddWebhookData();
+        builder.Services.AddAnalyticsData();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

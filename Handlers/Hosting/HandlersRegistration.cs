@@ -5,6 +5,7 @@ using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Ai;
+using Pipeline.Handlers.Analytics;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
 using Pipeline.Handlers.Webhooks;
@@ -31,6 +32,7 @@ public static class HandlersRegistration
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
             bus.AddWebhookDelivery();
+            bus.AddAnalyticsWork();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);

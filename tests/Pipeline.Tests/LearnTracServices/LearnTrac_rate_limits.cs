@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Pipeline.Tests.Infrastructure;
 using Pipeline.Tests.LearningPaths;
@@ -43,6 +44,33 @@ public sealed class LearnTrac_rate_limits(LearnTracLimitsFixture fixture) : ICla
         Assert.Equal((limit - 1).ToString(), Header(fresh, "X-RateLimit-Remaining"));
         // Other prefixes are not part of seed 003's limit.
         Assert.False((await learner.Client.GetAsync("/api/tasks/users/me")).Headers.Contains("X-RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task Exports_have_their_own_daily_limit_beside_the_hourly_one()
+    {
+        var instructor = await fixture.SignUpAsync("instructor");
+        var limit = LearnTracLimitsFixture.ExportLimit;
+        var body = new { report_type = "concept_analytics", format = "csv" };
+
+        for (var i = 1; i <= limit; i++)
+        {
+            var accepted = await instructor.Client.PostAsJsonAsync("/api/learntrac/v1/analytics/export", body);
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Equal(limit.ToString(), Header(accepted, "X-RateLimit-Limit"));
+            Assert.Equal((limit - i).ToString(), Header(accepted, "X-RateLimit-Remaining"));
+            Assert.Equal($"\"api\";q={LearnTracLimitsFixture.ApiLimit};w=3600, \"exports\";q={limit};w=86400", Header(accepted, "RateLimit-Policy"));
+        }
+
+        var refused = await instructor.Client.PostAsJsonAsync("/api/learntrac/v1/analytics/export", body);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(int.Parse(Header(refused, "Retry-After")), 86_000, 86_400);
+        Assert.Contains("exports per day", (await refused.JsonAsync()).GetProperty("error").GetProperty("message").GetString());
+        // The refused export was not counted against the hourly allowance either; other routes still answer.
+        var other = await instructor.Client.GetAsync("/api/learntrac/v1/health");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal((LearnTracLimitsFixture.ApiLimit - limit - 1).ToString(), Header(other, "X-RateLimit-Remaining"));
     }
 
     [Fact]
