@@ -5,12 +5,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pipeline.Domain.Analytics;
+using Pipeline.Domain.Conversations;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Tasks;
+using Pipeline.Domain.Tracks;
 using Pipeline.Domain.Webhooks;
 using StackExchange.Redis;
 
@@ -78,6 +80,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningEventStore>();
         builder.Services.AddWebhookData();
         builder.Services.AddAnalyticsData();
+        builder.Services.AddConversationStore();
+        builder.Services.AddTrackStores();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

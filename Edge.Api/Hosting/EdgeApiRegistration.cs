@@ -7,6 +7,8 @@ using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Auth.Endpoints;
+using Pipeline.Edge.Api.Conversations;
+using Pipeline.Edge.Api.CoursePlanning;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
@@ -56,6 +58,8 @@ public static class EdgeApiRegistration
         {
             bus.DisableUsageTelemetry();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
+            bus.AddConversationReplies();
+            bus.AddCoursePlanning();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
             bus.AddPipelineOperations();

@@ -57,7 +57,8 @@ public sealed class LearningContentGenerator : ILearningContentGenerator
         return RunAsync(new GenerateCardsOperation(request), cancellationToken);
     }
 
-    private async Task<AiResult<T>> RunAsync<TAnswer, T>(AiOperation<TAnswer, T> operation, CancellationToken cancellationToken)
+    /// <summary>Runs any structured-output operation through the call-validate-repair loop (seed 001 plans and lessons too).</summary>
+    public async Task<AiResult<T>> RunAsync<TAnswer, T>(AiOperation<TAnswer, T> operation, CancellationToken cancellationToken)
         where TAnswer : class
     {
         var messages = new List<ChatMessage>

@@ -2,12 +2,14 @@ using MassTransit;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
-using Pipeline.Handlers.Operations;
-using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Analytics;
+using Pipeline.Handlers.Conversations;
+using Pipeline.Handlers.Operations;
+using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
+using Pipeline.Handlers.Tracks;
 using Pipeline.Handlers.Webhooks;
 using Pipeline.Sagas.LearningPaths;
 
@@ -33,6 +35,8 @@ public static class HandlersRegistration
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
             bus.AddWebhookDelivery();
             bus.AddAnalyticsWork();
+            bus.AddConversationWorkers();
+            bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);

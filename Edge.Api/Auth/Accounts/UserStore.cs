@@ -27,8 +27,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return await connection.QueryFirstOrDefaultAsync<UserAccount>(
             $"""
             SELECT {Columns} FROM users
-            WHERE NOT is_guest AND (lower(email) = lower(@login) OR lower(username) = lower(@login))
-            ORDER BY (lower(email) = lower(@login)) DESC
+            WHERE NOT is_guest AND (lower(email) = lower(normalize(@login, NFKC)) OR lower(username) = lower(@login))
+            ORDER BY (lower(email) = lower(normalize(@login, NFKC))) DESC
             LIMIT 1
             """, new { login });
     }
@@ -41,7 +41,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             return await connection.QuerySingleAsync<UserAccount>(
                 $"""
                 INSERT INTO users (email, username, password_hash, first_name, last_name, display_name)
-                VALUES (@Email, @Username, @passwordHash, @FirstName, @LastName, @DisplayName)
+                VALUES (normalize(@Email, NFKC), @Username, @passwordHash, normalize(@FirstName, NFC), normalize(@LastName, NFC),
+                        normalize(@DisplayName, NFC))
                 RETURNING {Columns}
                 """,
                 new { account.Email, account.Username, passwordHash, account.FirstName, account.LastName, account.DisplayName });
@@ -85,14 +86,15 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var created = await connection.ExecuteScalarAsync<long?>(
             """
-            INSERT INTO users (email, password_hash, display_name, roles) VALUES (@email, @passwordHash, 'Administrator', ARRAY['admin'])
+            INSERT INTO users (email, password_hash, display_name, roles)
+            VALUES (normalize(@email, NFKC), @passwordHash, 'Administrator', ARRAY['admin'])
             ON CONFLICT ((lower(email))) DO NOTHING
             RETURNING id
             """, new { email, passwordHash });
         if (created is { } id) return (id, AdminBootstrapOutcome.Created);
 
         var existing = await connection.QuerySingleAsync<(long Id, bool IsAdmin)>(
-            "SELECT id, 'admin' = ANY (roles) FROM users WHERE lower(email) = lower(@email)", new { email });
+            "SELECT id, 'admin' = ANY (roles) FROM users WHERE lower(email) = lower(normalize(@email, NFKC))", new { email });
         if (existing.IsAdmin) return (existing.Id, AdminBootstrapOutcome.AlreadyAdmin);
         if (!promoteExisting) return (existing.Id, AdminBootstrapOutcome.RefusedExistingAccount);
         await connection.ExecuteAsync(
