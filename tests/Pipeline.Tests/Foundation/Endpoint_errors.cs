@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Pipeline.Tests.Auth;
 using Pipeline.Tests.Infrastructure;
 using Pipeline.Tests.LearningPaths;
 
