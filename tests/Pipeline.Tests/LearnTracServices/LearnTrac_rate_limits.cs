@@ -47,6 +47,33 @@ public sealed class LearnTrac_rate_limits(LearnTracLimitsFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task The_chat_message_beyond_the_hourly_chat_limit_is_a_429_with_retry_after()
+    {
+        var learner = await fixture.SignUpAsync();
+        var started = await learner.Client.PostAsJsonAsync("/api/learntrac/v1/chat/start", new { initial_message = "What is REST?" });
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal((LearnTracLimitsFixture.ChatLimit - 1).ToString(), Header(started, "X-RateLimit-Remaining"));
+        var chatId = (await started.JsonAsync()).GetProperty("chat_id").GetString();
+
+        for (var remaining = LearnTracLimitsFixture.ChatLimit - 2; remaining >= 0; remaining--)
+        {
+            var sent = await learner.Client.PostAsJsonAsync($"/api/learntrac/v1/chat/{chatId}/message", new { message = $"Tell me more ({remaining})" });
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            Assert.Equal(LearnTracLimitsFixture.ChatLimit.ToString(), Header(sent, "X-RateLimit-Limit"));
+            Assert.Equal(remaining.ToString(), Header(sent, "X-RateLimit-Remaining"));
+        }
+
+        var refused = await learner.Client.PostAsJsonAsync($"/api/learntrac/v1/chat/{chatId}/message", new { message = "One more?" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(int.Parse(Header(refused, "Retry-After")), 3000, 3600);
+        Assert.Contains("chat messages per hour", (await refused.JsonAsync()).GetProperty("error").GetProperty("message").GetString());
+        // The refused message was not stored: the history has the three turns answered.
+        var history = await (await learner.Client.GetAsync($"/api/learntrac/v1/chat/{chatId}/history")).JsonAsync();
+        Assert.Equal(2 * LearnTracLimitsFixture.ChatLimit, history.GetProperty("total_messages").GetInt32());
+    }
+
+    [Fact]
     public async Task Exports_have_their_own_daily_limit_beside_the_hourly_one()
     {
         var instructor = await fixture.SignUpAsync("instructor");
