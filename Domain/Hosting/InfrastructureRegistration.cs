@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pipeline.Domain.Analytics;
 using Pipeline.Domain.Conversations;
 using Pipeline.Domain.Concepts;
 using Pipeline.Domain.Database;
@@ -14,6 +15,7 @@ using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Platform;
 using Pipeline.Domain.Tasks;
 using Pipeline.Domain.Tracks;
+using Pipeline.Domain.Webhooks;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Hosting;
@@ -84,6 +86,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
         builder.Services.AddPlatformStores();
+        builder.Services.AddWebhookData();
+        builder.Services.AddAnalyticsData();
         builder.Services.AddConversationStore();
         builder.Services.AddTrackStores();
         builder.Services.AddLearningCoreStores();

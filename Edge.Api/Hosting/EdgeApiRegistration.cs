@@ -18,6 +18,8 @@ using Pipeline.Edge.Api.Platform;
 using Pipeline.Edge.Api.Realtime.V1;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Security;
+using Pipeline.Edge.Api.SystemStatus;
+using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
 
@@ -50,6 +52,8 @@ public static class EdgeApiRegistration
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
+        services.AddLearnTracRateLimits();
+        services.AddSystemStatus();
         services.AddScoped<LearningPathGeneration>();
         services.AddLearningCore();
         services.AddPlatformApi();
@@ -88,6 +92,7 @@ public static class EdgeApiRegistration
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseLearnTracRateLimits();
         app.UseAuthorization();
 
         app.UseApiDocument();

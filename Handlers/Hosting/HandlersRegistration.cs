@@ -1,6 +1,5 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
-using Pipeline.Handlers.Conversations;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Exercises;
@@ -12,6 +11,9 @@ using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
 using Pipeline.Handlers.Tracks;
 using Pipeline.Handlers.Trac;
+using Pipeline.Handlers.Analytics;
+using Pipeline.Handlers.Conversations;
+using Pipeline.Handlers.Webhooks;
 using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
@@ -38,6 +40,8 @@ public static class HandlersRegistration
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
             bus.AddPlatformConsumers();
+            bus.AddWebhookDelivery();
+            bus.AddAnalyticsWork();
             bus.AddConversationWorkers();
             bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
