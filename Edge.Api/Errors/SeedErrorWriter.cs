@@ -47,7 +47,7 @@ public sealed class SeedErrorWriter : IProblemDetailsWriter
     {
         NoStore(http.Response);
         var fieldErrors = failures
-            .Select(f => new FieldError(FieldName(f.PropertyName), f.ErrorMessage))
+            .Select(f => new FieldError(FieldName(f.PropertyName), Readable(FieldName(f.PropertyName), f.ErrorMessage)))
             .ToList();
         var message = fieldErrors.Count == 0 ? ErrorCodes.DefaultMessage(status)
             : fieldErrors.Count == 1 ? fieldErrors[0].Message
@@ -62,6 +62,12 @@ public sealed class SeedErrorWriter : IProblemDetailsWriter
         ErrorStyle.Envelope => new EnvelopeError(new EnvelopeErrorBody(code, message, details, http.TraceIdentifier, DateTimeOffset.UtcNow)),
         _ => new DetailError(message),
     };
+
+    // System.Text.Json's conversion failures name .NET types ("could not be converted to Pipeline.X.UserRole"): say it plainly.
+    private static string Readable(string field, string message) =>
+        message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"{field}: the value has the wrong type or is not one of the allowed values."
+            : message;
 
     /// <summary>Failures are never cached (what the exception handler middleware sets on the answers it writes).</summary>
     public static void NoStore(HttpResponse response)

@@ -6,6 +6,7 @@ public static class AiRateLimitRegistration
     {
         services.AddOptions<AiRateLimitOptions>().BindConfiguration(AiRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AiRequestLimiter>();
+        services.AddOptions<Tasks.Retry.TaskRetryOptions>().BindConfiguration(Tasks.Retry.TaskRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

@@ -183,7 +183,10 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
             schema,
             body.TryGetProperty("temperature", out var temperature) && temperature.ValueKind == JsonValueKind.Number ? temperature.GetDouble() : null,
             TryGetInt(body, "max_completion_tokens") ?? TryGetInt(body, "max_tokens"),
-            body);
+            body)
+        {
+            Stream = body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
+        };
     }
 
     /// <summary>content is a string, or an array of parts ({type: "text", text}) depending on the client.</summary>
