@@ -14,5 +14,12 @@ public static class QueueNames
     public const string SaveLearningPath = "save-learning-path";
     public const string GenerateSectionCards = "generate-section-cards";
 
+    /// <summary>Accepts <c>GenerateReply</c> (the conversation engine's reply worker).</summary>
+    public const string GenerateReply = "generate-reply";
+
+    public const string GenerateCoursePlan = "generate-course-plan";
+    public const string GenerateLesson = "generate-lesson";
+    public const string TestAiConnection = "test-ai-connection";
+
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

@@ -5,10 +5,15 @@ using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Exercises;
 using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Recovery;
+using Pipeline.Handlers.Platform;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
+using Pipeline.Handlers.Tracks;
 using Pipeline.Handlers.Trac;
+using Pipeline.Handlers.Analytics;
+using Pipeline.Handlers.Conversations;
+using Pipeline.Handlers.Webhooks;
 using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
@@ -20,6 +25,7 @@ public static class HandlersRegistration
     {
         builder.AddPipelineAi();
         builder.AddTracImport();
+        builder.AddPlatformWork();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
@@ -33,6 +39,11 @@ public static class HandlersRegistration
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
+            bus.AddPlatformConsumers();
+            bus.AddWebhookDelivery();
+            bus.AddAnalyticsWork();
+            bus.AddConversationWorkers();
+            bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);

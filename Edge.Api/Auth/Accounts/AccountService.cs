@@ -24,7 +24,14 @@ public sealed class AccountService(
 
     public async Task<IssuedTokens> RegisterAsync(NewAccount account, CancellationToken cancellationToken)
     {
-        account = account with { Email = AccountRules.NormalizeEmail(account.Email), Username = NullIfBlank(account.Username) };
+        account = account with
+        {
+            Email = AccountRules.NormalizeEmail(account.Email),
+            Username = NullIfBlank(account.Username),
+            FirstName = AccountRules.NormalizeName(account.FirstName),
+            LastName = AccountRules.NormalizeName(account.LastName),
+            DisplayName = AccountRules.NormalizeName(account.DisplayName),
+        };
         AccountRules.Check(account);
         var hash = await hashGate.RunAsync(() => passwordHasher.HashPassword(new UserAccount(), account.Password), cancellationToken);
         var user = await users.CreateAsync(account, hash, cancellationToken);
@@ -34,17 +41,20 @@ public sealed class AccountService(
 
     public async Task<IssuedTokens> LoginAsync(string login, string password, CancellationToken cancellationToken)
     {
-        await throttle.EnsureAllowedAsync(login, cancellationToken);
-        var user = await users.FindByLoginAsync(login.Trim(), cancellationToken);
+        if (login.Length > AccountRules.MaximumLoginLength)
+            throw ApiException.BadRequest($"username must be at most {AccountRules.MaximumLoginLength} characters long.");
+        var normalized = AccountRules.NormalizeLogin(login);
+        var user = await users.FindByLoginAsync(normalized, cancellationToken);
+        var throttleKey = LoginThrottle.KeyFor(user, normalized);
+        await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
         var verdict = await hashGate.RunAsync(
             () => passwordHasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? DecoyHash.Value, password), cancellationToken);
         if (user is null || user.PasswordHash is null || verdict == PasswordVerificationResult.Failed)
         {
-            await throttle.RecordFailureAsync(login, cancellationToken);
             logger.LogInformation("Failed login for {UserId}", user?.Id);
             throw ApiException.Unauthorized("Incorrect username or password");
         }
-        await throttle.ResetAsync(login, cancellationToken);
+        await throttle.ResetAsync(throttleKey, cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await users.UpdatePasswordHashAsync(user.Id, await hashGate.RunAsync(() => passwordHasher.HashPassword(user, password), cancellationToken),
                 cancellationToken);

@@ -11,7 +11,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         """
         id, email, username, password_hash AS PasswordHash, first_name AS FirstName, last_name AS LastName,
         display_name AS DisplayName, roles, is_guest AS IsGuest, preferences::text AS Preferences,
-        learning_profile::text AS LearningProfile, created_at AS CreatedAt
+        learning_profile::text AS LearningProfile, time_zone AS TimeZone, created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
     public async Task<UserAccount?> FindAsync(long id, CancellationToken cancellationToken)
@@ -27,8 +27,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return await connection.QueryFirstOrDefaultAsync<UserAccount>(
             $"""
             SELECT {Columns} FROM users
-            WHERE NOT is_guest AND (lower(email) = lower(@login) OR lower(username) = lower(@login))
-            ORDER BY (lower(email) = lower(@login)) DESC
+            WHERE NOT is_guest AND (lower(email) = lower(normalize(@login, NFKC)) OR lower(username) = lower(@login))
+            ORDER BY (lower(email) = lower(normalize(@login, NFKC))) DESC
             LIMIT 1
             """, new { login });
     }
@@ -41,7 +41,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             return await connection.QuerySingleAsync<UserAccount>(
                 $"""
                 INSERT INTO users (email, username, password_hash, first_name, last_name, display_name)
-                VALUES (@Email, @Username, @passwordHash, @FirstName, @LastName, @DisplayName)
+                VALUES (normalize(@Email, NFKC), @Username, @passwordHash, normalize(@FirstName, NFC), normalize(@LastName, NFC),
+                        normalize(@DisplayName, NFC))
                 RETURNING {Columns}
                 """,
                 new { account.Email, account.Username, passwordHash, account.FirstName, account.LastName, account.DisplayName });
@@ -85,19 +86,42 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var created = await connection.ExecuteScalarAsync<long?>(
             """
-            INSERT INTO users (email, password_hash, display_name, roles) VALUES (@email, @passwordHash, 'Administrator', ARRAY['admin'])
+            INSERT INTO users (email, password_hash, display_name, roles)
+            VALUES (normalize(@email, NFKC), @passwordHash, 'Administrator', ARRAY['admin'])
             ON CONFLICT ((lower(email))) DO NOTHING
             RETURNING id
             """, new { email, passwordHash });
         if (created is { } id) return (id, AdminBootstrapOutcome.Created);
 
         var existing = await connection.QuerySingleAsync<(long Id, bool IsAdmin)>(
-            "SELECT id, 'admin' = ANY (roles) FROM users WHERE lower(email) = lower(@email)", new { email });
+            "SELECT id, 'admin' = ANY (roles) FROM users WHERE lower(email) = lower(normalize(@email, NFKC))", new { email });
         if (existing.IsAdmin) return (existing.Id, AdminBootstrapOutcome.AlreadyAdmin);
         if (!promoteExisting) return (existing.Id, AdminBootstrapOutcome.RefusedExistingAccount);
         await connection.ExecuteAsync(
             "UPDATE users SET roles = array_append(roles, 'admin'), is_guest = false, updated_at = now() WHERE id = @Id AND NOT 'admin' = ANY (roles)",
             new { existing.Id });
         return (existing.Id, AdminBootstrapOutcome.PromotedExistingAccount);
+    }
+
+    /// <summary>
+    /// Seed 004's profile edit: only the parts given change; preferences and the learning profile are merged key by key.
+    /// Null when the user does not exist.
+    /// </summary>
+    public async Task<UserAccount?> UpdateProfileAsync(long id, ProfileChange change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition(
+            $"""
+            UPDATE users SET
+                display_name     = coalesce(@DisplayName::text, display_name),
+                preferences      = CASE WHEN @Preferences::jsonb IS NULL THEN preferences ELSE preferences || @Preferences::jsonb END,
+                learning_profile = CASE WHEN @LearningProfile::jsonb IS NULL THEN learning_profile ELSE learning_profile || @LearningProfile::jsonb END,
+                time_zone        = coalesce(@TimeZone::text, time_zone),
+                roles            = coalesce(@Roles::text[], roles),
+                updated_at       = now()
+            WHERE id = @id
+            RETURNING {Columns}
+            """, new { id, change.DisplayName, change.Preferences, change.LearningProfile, change.TimeZone, change.Roles },
+            cancellationToken: cancellationToken));
     }
 }

@@ -15,6 +15,8 @@ public static class OfflineAnswers
         AiSchemaNames.LearningGoals => Serialize(OfflineGoalReader.Read(Read<ExtractGoalsInput>(inputJson).Prompt ?? "")),
         AiSchemaNames.LearningPathPlan => Serialize(OfflinePathPlanner.Plan(Read<PlanPathInput>(inputJson).Goals)),
         AiSchemaNames.SectionCards => Serialize(new SectionCardSet(OfflineCardWriter.Write(Read<SectionCardRequest>(inputJson)))),
+        Tracks.TrackSchemaNames.CoursePlan => Serialize(OfflineCoursePlanner.Plan(Read<Tracks.CoursePlanInput>(inputJson))),
+        Tracks.TrackSchemaNames.ModuleLesson => Serialize(OfflineLessonWriter.Write(Read<Tracks.LessonInput>(inputJson))),
         _ => null,
     };
 

@@ -30,7 +30,10 @@ public sealed class OfflineChatClient(TimeSpan simulatedLatency = default) : ICh
         string? answer;
         try
         {
-            answer = OfflineAnswers.Answer(schemaName, input);
+            // No response schema: a conversation turn (Handlers/Conversations), answered in prose.
+            answer = schemaName is null && options?.ResponseFormat is not ChatResponseFormatJson
+                ? OfflineChatReply.Write(conversation)
+                : OfflineAnswers.Answer(schemaName, input);
         }
         catch (JsonException e)
         {
@@ -59,7 +62,26 @@ public sealed class OfflineChatClient(TimeSpan simulatedLatency = default) : ICh
         ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates()) yield return update;
+        if (options?.ResponseFormat is ChatResponseFormatJson)
+        {
+            foreach (var update in response.ToChatResponseUpdates()) yield return update;
+            yield break;
+        }
+        // Prose streams word by word, like a model's tokens, with the usage in the last update.
+        var responseId = Guid.NewGuid().ToString("N");
+        foreach (var token in OfflineChatReply.Tokens(response.Text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new ChatResponseUpdate(ChatRole.Assistant, token) { ModelId = ModelId, ResponseId = responseId };
+        }
+        yield return new ChatResponseUpdate
+        {
+            Role = ChatRole.Assistant,
+            ModelId = ModelId,
+            ResponseId = responseId,
+            FinishReason = ChatFinishReason.Stop,
+            Contents = [new UsageContent(response.Usage!)],
+        };
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>

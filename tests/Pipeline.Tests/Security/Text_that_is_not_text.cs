@@ -51,11 +51,12 @@ public sealed class Text_that_is_not_text(PipelineFixture fixture)
     [Fact]
     public async Task Lines_and_tabs_are_text()
     {
-        var email = $"lines-{Guid.NewGuid():N}@example.com";
-        var response = await fixture.CreateClient().PostAsync("/api/v1/auth/register",
-            new StringContent($"{{\"email\": \"{email}\", \"password\": \"correct-horse-42\", \"name\": \"Ada\\tLovelace\"}}", Encoding.UTF8, "application/json"));
+        var learner = await fixture.SignUpAsync();
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var response = await learner.Client.PostAsync("/api/recommendation/learning-paths/generate",
+            new StringContent("{\"prompt\": \"Learn chess\\n\\tin 10 days\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     [Fact]

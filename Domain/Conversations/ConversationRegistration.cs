@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pipeline.Domain.Conversations;
+
+public static class ConversationRegistration
+{
+    /// <summary>The conversation store and the reply event channel, which both hosts use.</summary>
+    public static IServiceCollection AddConversationStore(this IServiceCollection services)
+    {
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ReplyEventChannel>();
+        return services;
+    }
+}

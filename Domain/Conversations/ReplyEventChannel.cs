@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using Pipeline.Domain.Database;
+using StackExchange.Redis;
+
+namespace Pipeline.Domain.Conversations;
+
+/// <summary>
+/// The Redis pub/sub channel per conversation root (a chat's session, or the conversation itself) on which the reply
+/// worker publishes <see cref="ReplyEvent"/>s. Whichever edge instance holds a client's socket subscribes, so every
+/// socket on one session sees every reply, whoever asked.
+/// </summary>
+public sealed class ReplyEventChannel(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+    private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(Math.Max(1000, redis.TimeoutMilliseconds));
+
+    public RedisChannel ChannelOf(long rootConversationId) => RedisChannel.Literal($"{_prefix}conversation-replies:{rootConversationId}");
+
+    /// <summary>Publishes without waiting for Redis to confirm: tokens are best effort (the stored reply is the truth).</summary>
+    public void Publish(long rootConversationId, ReplyEvent replyEvent) =>
+        redis.GetSubscriber().Publish(ChannelOf(rootConversationId), replyEvent.ToJson(), CommandFlags.FireAndForget);
+
+    public async Task PublishAsync(long rootConversationId, ReplyEvent replyEvent) =>
+        await redis.GetSubscriber().PublishAsync(ChannelOf(rootConversationId), replyEvent.ToJson()).WaitAsync(_timeout);
+
+    /// <summary>Calls <paramref name="onEvent"/> for each event on the root's channel (in order) until disposed.</summary>
+    public async Task<IAsyncDisposable> SubscribeAsync(long rootConversationId, Action<ReplyEvent> onEvent)
+    {
+        var subscriber = redis.GetSubscriber();
+        var channel = ChannelOf(rootConversationId);
+        Action<RedisChannel, RedisValue> handler = (_, message) =>
+        {
+            if (ReplyEvent.FromJson(message!) is { } replyEvent) onEvent(replyEvent);
+        };
+        await subscriber.SubscribeAsync(channel, handler).WaitAsync(_timeout);
+        return new Subscription(subscriber, channel, handler, _timeout);
+    }
+
+    private sealed class Subscription(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler, TimeSpan timeout)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try { await subscriber.UnsubscribeAsync(channel, handler).WaitAsync(timeout); }
+            catch (Exception e) when (e is RedisException or TimeoutException) { /* the connection is gone, and the subscription with it */ }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Content;
+
+public record LessonExample(string Title, string Problem, string Solution);

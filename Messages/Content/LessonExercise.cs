@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Content;
+
+public record LessonExercise(string Prompt, string Hint);

@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Tracks;
+
+public sealed record CoursePlanFailed(string Reason);

@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Tracks;
+
+public sealed record LessonGenerated(Guid TaskId, long ModuleId);

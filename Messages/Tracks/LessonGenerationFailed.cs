@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Tracks;
+
+public sealed record LessonGenerationFailed(Guid TaskId, long ModuleId, string Reason);
