@@ -31,6 +31,9 @@ infra_install() {
   command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
   command -v curl >/dev/null 2>&1 || packages+=(curl)
   [ -x /usr/bin/chromium ] || packages+=(chromium)
+  # Analytics exports: PDF fonts (DejaVu Sans), and pdftotext for the tests that open the PDFs.
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
+  command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
   if [ "${#packages[@]}" -gt 0 ]; then
     log "installing ${packages[*]} with apt"
     as_root apt-get update -qq

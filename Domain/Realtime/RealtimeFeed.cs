@@ -20,7 +20,7 @@ public sealed class RealtimeFeed(IConnectionMultiplexer redis, IOptions<RedisOpt
     private readonly string _prefix = options.Value.KeyPrefix;
 
     public string StreamKey(long userId) => $"{_prefix}realtime:{userId}";
-    public RedisChannel Channel(long userId) => $"{_prefix}realtime:{userId}";
+    public RedisChannel Channel(long userId) => RedisChannel.Literal($"{_prefix}realtime:{userId}");
 
     /// <summary>
     /// Appends a frame; with <paramref name="onceKey"/>, a second append with the same key (a redelivered message) is

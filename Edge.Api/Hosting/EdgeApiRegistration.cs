@@ -6,8 +6,10 @@ using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
+using Pipeline.Edge.Api.Chats;
 using Pipeline.Edge.Api.Conversations;
 using Pipeline.Edge.Api.CoursePlanning;
+using Pipeline.Edge.Api.Concepts;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
@@ -16,6 +18,7 @@ using Pipeline.Edge.Api.Platform;
 using Pipeline.Edge.Api.Realtime.V1;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Security;
+using Pipeline.Edge.Api.SystemStatus;
 using Pipeline.Edge.Api.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
@@ -44,13 +47,15 @@ public static class EdgeApiRegistration
         services.AddSingleton<IProblemDetailsWriter, SeedErrorWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddValidation();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddFastEndpoints();
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
+        services.AddLearnTracRateLimits();
+        services.AddSystemStatus();
         services.AddScoped<LearningPathGeneration>();
+        services.AddLearningCore();
         services.AddPlatformApi();
 
         services.AddMassTransit(bus =>
@@ -87,15 +92,12 @@ public static class EdgeApiRegistration
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseLearnTracRateLimits();
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.RoutePrefix = "docs";
-            ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
-        });
+        app.UseApiDocument();
         app.MapHealthEndpoints();
+        app.MapChatSockets();
         app.MapPlatformRealtime();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;

@@ -14,6 +14,8 @@ public static class EndpointConventions
     {
         ApiJson.Configure(config.Serializer.Options);
         config.Errors.ResponseBuilder = (failures, http, status) => SeedErrorWriter.ValidationBody(failures, http, status);
+        // Every other error body leaves as application/json (SeedErrorWriter); FastEndpoints' default is problem+json.
+        config.Errors.ContentType = "application/json";
         config.Errors.ProducesMetadataType = null;
         config.Errors.ContentType = DocumentedFailures.JsonContentType;
         config.Binding.UsePropertyNamingPolicy = true;

@@ -1,8 +1,8 @@
 using MassTransit;
 using Pipeline.Domain.Hosting;
-using Pipeline.Handlers.Conversations;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
+using Pipeline.Handlers.Exercises;
 using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Platform;
@@ -10,6 +10,10 @@ using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
 using Pipeline.Handlers.Tracks;
+using Pipeline.Handlers.Trac;
+using Pipeline.Handlers.Analytics;
+using Pipeline.Handlers.Conversations;
+using Pipeline.Handlers.Webhooks;
 using Pipeline.Sagas.LearningPaths;
 
 namespace Pipeline.Handlers.Hosting;
@@ -20,6 +24,7 @@ public static class HandlersRegistration
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
         builder.AddPipelineAi();
+        builder.AddTracImport();
         builder.AddPlatformWork();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
@@ -29,11 +34,14 @@ public static class HandlersRegistration
             bus.AddPostgresMessageScheduler();
             bus.AddPipelineOperations();
             bus.AddLearningPathSaga();
+            bus.AddExerciseGrading();
             bus.AddConsumer<ExtractLearningGoalsConsumer, ExtractLearningGoalsConsumerDefinition>();
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
             bus.AddPlatformConsumers();
+            bus.AddWebhookDelivery();
+            bus.AddAnalyticsWork();
             bus.AddConversationWorkers();
             bus.AddTrackWorkers();
             bus.UsingRabbitMq((context, rabbit) =>

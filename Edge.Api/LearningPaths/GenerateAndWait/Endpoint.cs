@@ -23,7 +23,7 @@ public sealed class Endpoint(LearningPathGeneration generation, LearningPathRead
         Post("/api/recommendation/chat/generate-learning-path");
         PreProcessor<JsonBodyOnly<Generate.Request>>();
         PreProcessor<AiRateLimit<Generate.Request>>();
-        Description(d => GenerateDescription.Describe(d));
+        Description(d => GenerateDescription.Describe(d.Produces<LearningPathCreatedResponse>()));
     }
 
     public override async Task HandleAsync(Generate.Request request, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FastEndpoints;
 using Pipeline.Edge.Api.Errors;
 
@@ -9,11 +10,11 @@ namespace Pipeline.Edge.Api.Operations.FailedMessages;
 /// </summary>
 public sealed class FailedMessageFilter
 {
-    [QueryParam] public string? Queue { get; init; }
-    [QueryParam] public string? Group { get; init; }
-    [QueryParam] public string? Status { get; init; }
-    [QueryParam] public int Skip { get; init; }
-    [QueryParam] public int Limit { get; init; } = 50;
+    [QueryParam, BindFrom("queue")] public string? Queue { get; init; }
+    [QueryParam, BindFrom("group")] public string? Group { get; init; }
+    [QueryParam, BindFrom("status")] public string? Status { get; init; }
+    [QueryParam, BindFrom("skip"), DefaultValue(0)] public int Skip { get; init; }
+    [QueryParam, BindFrom("limit"), DefaultValue(50)] public int Limit { get; init; } = 50;
 
     public sealed class Validator : Validator<FailedMessageFilter>
     {

@@ -7,8 +7,9 @@ namespace Pipeline.Edge.Api.Tasks.Events;
 
 /// <summary>
 /// <c>GET /api/tasks/{task_id}/events</c>: Server-Sent Events, one <c>status</c> event per status change, fed by the
-/// task's Redis channel; the stream ends with the task. PostgreSQL is polled every few seconds as well, so a Redis
-/// outage or a missed message only delays an event, never loses the end of the stream.
+/// task's Redis channel; the stream ends with the task. PostgreSQL is read every <see cref="PollInterval"/> as well,
+/// whether or not the channel carries anything (a channel that keeps announcing older statuses must not hide the end),
+/// so a Redis outage or a missed message only delays an event, never loses the end of the stream.
 /// </summary>
 internal static class TaskEventStream
 {
@@ -27,6 +28,7 @@ internal static class TaskEventStream
 
         var last = DateTimeOffset.MinValue;
         var json = current.Json;
+        var nextCheck = DateTimeOffset.UtcNow + PollInterval;
         while (true)
         {
             var (status, updatedAt) = Describe(json);
@@ -38,24 +40,31 @@ internal static class TaskEventStream
             }
             if (TaskStatuses.IsFinal(status)) return;
 
-            json = await NextAsync(updates.Reader, task_id, tasks, cancellationToken);
-            if (json is null) return; // the task vanished (its user was deleted)
+            var wait = nextCheck - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero && await NextUpdateAsync(updates.Reader, wait, cancellationToken) is { } update)
+            {
+                json = update;
+                continue;
+            }
+            nextCheck = DateTimeOffset.UtcNow + PollInterval;
+            var stored = await tasks.FindAsync(task_id, cancellationToken);
+            if (stored is null) return; // the task vanished (its user was deleted)
+            json = TaskStatusJson.Serialize(stored);
         }
     }
 
-    private static async Task<string?> NextAsync(ChannelReader<string> updates, string taskId, TaskStatusRepository tasks,
-        CancellationToken cancellationToken)
+    /// <summary>The next status announced on the task's channel, or null when none came within <paramref name="wait"/>.</summary>
+    private static async Task<string?> NextUpdateAsync(ChannelReader<string> updates, TimeSpan wait, CancellationToken cancellationToken)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(PollInterval);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait);
         try
         {
-            return await updates.ReadAsync(wait.Token);
+            return await updates.ReadAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var stored = await tasks.FindAsync(taskId, cancellationToken);
-            return stored is null ? null : TaskStatusJson.Serialize(stored);
+            return null;
         }
     }
 

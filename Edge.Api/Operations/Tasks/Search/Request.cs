@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FastEndpoints;
 using FluentValidation;
 using Pipeline.Edge.Api.Errors;
@@ -6,20 +7,20 @@ namespace Pipeline.Edge.Api.Operations.Tasks.Search;
 
 public sealed class Request
 {
-    [QueryParam] public string? Status { get; init; }
-    [QueryParam] public string? Stage { get; init; }
+    [QueryParam, BindFrom("status")] public string? Status { get; init; }
+    [QueryParam, BindFrom("stage")] public string? Stage { get; init; }
 
     /// <summary>A user id, or (part of) an email address.</summary>
-    [QueryParam] public string? User { get; init; }
+    [QueryParam, BindFrom("user")] public string? User { get; init; }
 
     /// <summary>Created at or after (ISO 8601).</summary>
-    [QueryParam] public DateTimeOffset? From { get; init; }
+    [QueryParam, BindFrom("from")] public DateTimeOffset? From { get; init; }
 
     /// <summary>Created before (ISO 8601).</summary>
-    [QueryParam] public DateTimeOffset? To { get; init; }
+    [QueryParam, BindFrom("to")] public DateTimeOffset? To { get; init; }
 
-    [QueryParam] public int Skip { get; init; }
-    [QueryParam] public int Limit { get; init; } = 50;
+    [QueryParam, BindFrom("skip"), DefaultValue(0)] public int Skip { get; init; }
+    [QueryParam, BindFrom("limit"), DefaultValue(50)] public int Limit { get; init; } = 50;
 
     public sealed class Validator : Validator<Request>
     {

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using Pipeline.Domain.Conversations;
+using Pipeline.Edge.Api.Conversations;
+using Pipeline.Edge.Api.RateLimits;
+
+namespace Pipeline.Edge.Api.TutoringChat.Message;
+
+/// <summary>Seed 003 <c>POST /chat/{chat_id}/message</c>: the tutor's reply with its code examples and follow-up questions.</summary>
+public sealed class Endpoint(ConversationStore conversations, ConversationReplies replies) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/api/learntrac/v1/chat/{chat_id}/message");
+        Options(o => o.WithMetadata(new RateLimitedAs(RateLimitPolicies.Chat)));
+        Description(d => d.WithTags("LearnTrac chat").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests));
+    }
+
+    public override async Task HandleAsync(Request request, CancellationToken ct)
+    {
+        var chat = await conversations.OwnedAsync(User, request.ChatId, ct);
+        var outcome = await replies.AskAsync(chat, request.Message, ct);
+        var reply = outcome.Reply;
+        var examples = request.IncludeCodeExamples ? TutorReply.CodeExamples(reply.Content) : [];
+        await Send.OkAsync(new Response(TutorReply.MessageId(reply.MessageId),
+            new ReplyBody(reply.Content, examples, TutorReply.Questions(reply.Content, chat.Mode())),
+            reply.PromptTokens + reply.CompletionTokens, null), ct);
+    }
+}
+
+/// <summary><c>context_retention</c> stays null: the engine trims long histories by a token budget, not by a measurable share.</summary>
+public sealed record Response(string MessageId, [property: JsonPropertyName("response")] ReplyBody Reply, int TokensUsed, double? ContextRetention);
+
+public sealed record ReplyBody(string Message, IReadOnlyList<TutorReply.CodeExample> CodeExamples, IReadOnlyList<string> FollowUpQuestions);
