@@ -19,6 +19,7 @@ public static class PlatformApiRegistration
     {
         bus.AddRequestClient<EmbedSearchQuery>(new Uri($"queue:{ResourceQueues.EmbedSearchQueries}"));
         bus.AddRequestClient<RecommendResources>(new Uri($"queue:{ResourceQueues.RecommendResources}"));
+        bus.AddRequestClient<Messages.Plans.CreateStudyPlan>(new Uri($"queue:{Messages.Plans.PlanQueues.CreateStudyPlans}"));
         return bus;
     }
 }
