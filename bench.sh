@@ -7,6 +7,7 @@
 #   BENCH_WRK_SECONDS=5 BENCH_REPEATS=1 ./bench.sh   a quicker, rougher run
 #   ./bench.sh hops                       where the time to structure goes, hop by hop (bench/hops.py)
 #   ./bench.sh compare poll DOTNET_GCgen0size=0   a setting against the usual start, alternating (bench/compare.py)
+#   ./bench.sh graph                      the knowledge graph on 10,000 concepts / 40,000 edges vs QuikGraph (docs/graph-benchmark.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 # Which driver runs, checked before anything is installed, started or built.
@@ -14,7 +15,8 @@ case "${1:-}" in
   "") script=bench/bench.py ;;
   hops) script=bench/hops.py ;;
   compare) script=bench/compare.py ;;
-  *) echo "usage: ./bench.sh [hops | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
+  graph) script=graph ;;
+  *) echo "usage: ./bench.sh [hops | graph | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
 esac
 source scripts/infra.sh
 infra_up
@@ -31,6 +33,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ "$script" = graph ]; then
+  # In-process (no service to start): its own database, created and dropped by the program.
+  BENCH_GRAPH_REPORT="${BENCH_GRAPH_REPORT:-docs/graph-benchmark.md}" \
+    dotnet run --project bench/Pipeline.GraphBench -c Release -nologo -v quiet
+  exit $?
+fi
 
 driver=""
 stop() {

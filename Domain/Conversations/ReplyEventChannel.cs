@@ -14,7 +14,7 @@ public sealed class ReplyEventChannel(IConnectionMultiplexer redis, IOptions<Red
     private readonly string _prefix = options.Value.KeyPrefix;
     private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(Math.Max(1000, redis.TimeoutMilliseconds));
 
-    public RedisChannel ChannelOf(long rootConversationId) => $"{_prefix}conversation-replies:{rootConversationId}";
+    public RedisChannel ChannelOf(long rootConversationId) => RedisChannel.Literal($"{_prefix}conversation-replies:{rootConversationId}");
 
     /// <summary>Publishes without waiting for Redis to confirm: tokens are best effort (the stored reply is the truth).</summary>
     public void Publish(long rootConversationId, ReplyEvent replyEvent) =>

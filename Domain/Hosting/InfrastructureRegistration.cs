@@ -6,11 +6,13 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pipeline.Domain.Analytics;
 using Pipeline.Domain.Conversations;
+using Pipeline.Domain.Concepts;
 using Pipeline.Domain.Database;
 using Pipeline.Domain.Diagnostics;
 using Pipeline.Domain.LearningEvents;
 using Pipeline.Domain.LearningPaths;
 using Pipeline.Domain.Messaging;
+using Pipeline.Domain.Platform;
 using Pipeline.Domain.Tasks;
 using Pipeline.Domain.Tracks;
 using Pipeline.Domain.Webhooks;
@@ -65,9 +67,14 @@ public static class InfrastructureRegistration
             options.AbortOnConnectFail = false;
             // Defaults for what Redis:Configuration leaves out ("127.0.0.1:6379,syncTimeout=500" sets its own).
             if (!Mentions(configuration, "connectTimeout")) options.ConnectTimeout = 2000;
-            // The time any cache call may take (RedisTaskStatusCache bounds its async calls with it too): a status
-            // read from PostgreSQL takes milliseconds, so waiting longer on an unresponsive Redis only slows every poll.
+            // The time any cache call may take: a status read from PostgreSQL takes milliseconds, so waiting longer on
+            // an unresponsive Redis only slows every poll. Async calls time out after the same time, checked every
+            // 200 ms (the default heartbeat checks once a second: a paused Redis would hold a poll up to 1.25 s), and
+            // fail at once while disconnected instead of queuing for the reconnect (RedisTaskStatusCache).
             if (!Mentions(configuration, "syncTimeout")) options.SyncTimeout = 250;
+            if (!Mentions(configuration, "asyncTimeout")) options.AsyncTimeout = options.SyncTimeout;
+            options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         builder.Services.AddSingleton<ITaskStatusCache, RedisTaskStatusCache>();
@@ -78,10 +85,12 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<CardWriter>();
         builder.Services.AddSingleton<LearningPathReader>();
         builder.Services.AddSingleton<LearningEventStore>();
+        builder.Services.AddPlatformStores();
         builder.Services.AddWebhookData();
         builder.Services.AddAnalyticsData();
         builder.Services.AddConversationStore();
         builder.Services.AddTrackStores();
+        builder.Services.AddLearningCoreStores();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

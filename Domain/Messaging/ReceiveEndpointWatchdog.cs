@@ -13,14 +13,14 @@ namespace Pipeline.Domain.Messaging;
 /// Stops the host (exit code <see cref="ExitCode"/>, for its supervisor to start a fresh one) when one of its receive
 /// endpoints does not consume again after a broker outage.
 /// <para>
-/// MassTransit 8.4 on RabbitMQ.Client 7 (the newest pair served here) sometimes leaves endpoints dead after the broker
+/// MassTransit on RabbitMQ.Client 7 (8.4, and 8.5.12 with RabbitMQ.Client 7.2.2) sometimes leaves endpoints dead after the broker
 /// restarts: a message in flight as the broker shuts down is nacked on the closed channel, which throws ("ReceiveLock.
 /// Faulted threw an exception"), and from then on the endpoint either retries every 30 s on the connection the broker
 /// closed (AlreadyClosedException) or stops consuming without another word, while the process's other endpoints
 /// reconnect. Its queue has no consumer and the pipeline stalls: the fault-injection suite (tests/Reliability) saw the
 /// saga's queue keep 34 messages and no consumer for 15 minutes, and after a bus restart in process the planning queue
-/// 610 messages and no consumer. MassTransit fixes this in 8.5, which needs a RabbitMQ.Client this environment does not
-/// serve. A fresh process always starts clean, and every consumer here is idempotent (a worker killed with SIGKILL in the
+/// 610 messages and no consumer. 8.5.12 was expected to fix it and does not: one worker's saga endpoint stayed dead
+/// through three broker restarts (docs/rabbitmq-restarts.md). A fresh process always starts clean, and every consumer here is idempotent (a worker killed with SIGKILL in the
 /// middle of a batch loses nothing), so the way out is to end the process and let its supervisor start a new one
 /// (docker compose: restart: unless-stopped; run.sh restarts on this exit code).
 /// </para>

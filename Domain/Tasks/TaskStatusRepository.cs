@@ -44,6 +44,41 @@ public sealed class TaskStatusRepository(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// Records a retry of a failed or timed-out task if one is allowed now, in one atomic statement (concurrent retries
+    /// cannot both pass): at most <paramref name="maxRetries"/> per task, the n-th waiting <paramref name="firstGap"/>
+    /// times 2^(n-1) after the previous one.
+    /// </summary>
+    public async Task<RetryAdmission> AdmitRetryAsync(string taskId, int maxRetries, TimeSpan firstGap, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH task AS (
+                SELECT status, retry_count,
+                       CASE WHEN last_retried_at IS NULL THEN 0
+                            ELSE ceil(extract(epoch FROM last_retried_at + $3 * power(2, retry_count - 1) - now()))::int END AS wait
+                FROM user_tasks WHERE task_id = $1
+            ), admitted AS (
+                UPDATE user_tasks SET retry_count = retry_count + 1, last_retried_at = now()
+                WHERE task_id = $1 AND status IN ('failed', 'timeout') AND retry_count < $2
+                  AND (last_retried_at IS NULL OR last_retried_at + $3 * power(2, retry_count - 1) <= now())
+                RETURNING retry_count
+            )
+            SELECT task.status, task.retry_count, task.wait, (SELECT retry_count FROM admitted) FROM task
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        command.Parameters.Add(new NpgsqlParameter { Value = maxRetries });
+        command.Parameters.Add(new NpgsqlParameter { Value = firstGap });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return new RetryAdmission(RetryVerdict.NotRetryable, "", 0);
+        var status = reader.GetString(0);
+        var count = reader.GetInt32(1);
+        if (!reader.IsDBNull(3)) return new RetryAdmission(RetryVerdict.Admitted, status, reader.GetInt32(3));
+        if (status is not (TaskStatuses.Failed or TaskStatuses.Timeout)) return new RetryAdmission(RetryVerdict.NotRetryable, status, count);
+        if (count >= maxRetries) return new RetryAdmission(RetryVerdict.TooManyRetries, status, count);
+        return new RetryAdmission(RetryVerdict.TooSoon, status, count, Math.Max(1, reader.GetInt32(2)));
+    }
+
     public async Task<TaskStatusRecord?> LatestForLearningPathAsync(long learningPathId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -90,7 +90,7 @@ public sealed class TestConnection(IRequestClient<TestAiConnection> client) : En
     public override void Configure()
     {
         Post("/api/ai/test-connection");
-        PreProcessor<AiRateLimited<EmptyRequest>>();
+        PreProcessor<AiRateLimit<EmptyRequest>>();
         Description(d => d.WithTags("AI"));
         Summary(s => s.Summary = "Whether the configured AI provider answers: provider, model, latency, or the error (never a key).");
     }

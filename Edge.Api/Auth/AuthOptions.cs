@@ -29,6 +29,12 @@ public sealed class AuthOptions
     /// </summary>
     [Range(0, 24 * 3600)] public int ActiveSessionGraceSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// However often it is refreshed, a session ends this many days after its login: a stolen refresh token cannot be
+    /// kept alive forever. The user then logs in again.
+    /// </summary>
+    [Range(1, 3650)] public int AbsoluteSessionDays { get; set; } = 90;
+
     [Range(1, 1000)] public int MaxFailedLogins { get; set; } = 5;
     [Range(1, 24 * 60)] public int FailedLoginWindowMinutes { get; set; } = 15;
     [Range(1, 24 * 60)] public int LockoutMinutes { get; set; } = 15;

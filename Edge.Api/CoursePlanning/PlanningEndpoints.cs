@@ -40,7 +40,7 @@ public sealed class GeneratePlan(TrackStore tracks, ConversationStore conversati
     public override void Configure()
     {
         Post("/api/ai/generate-plan");
-        PreProcessor<AiRateLimited<GeneratePlanRequest>>();
+        PreProcessor<AiRateLimit<GeneratePlanRequest>>();
         Description(d => d.WithTags("AI"));
         Summary(s => s.Summary = "A course plan (ordered modules) from the track's parameters or track_id; with session_id/chat_id it uses "
             + "that dialogue and is stored as the session's draft.");
@@ -81,7 +81,7 @@ public sealed class ChatResponse(TrackStore tracks, ConversationStore conversati
     public override void Configure()
     {
         Post("/api/ai/chat-response");
-        PreProcessor<AiRateLimited<ChatResponseRequest>>();
+        PreProcessor<AiRateLimit<ChatResponseRequest>>();
         Description(d => d.WithTags("AI"));
         Summary(s => s.Summary = "The AI's reply in a planning chat; without chat_id a new chat is started (in session_id, the track's "
             + "newest session, or a new one) and its chat_id returned to continue with.");
@@ -118,7 +118,7 @@ public sealed class WelcomeMessage(TrackStore tracks, ConversationStore conversa
     public override void Configure()
     {
         Post("/api/ai/welcome-message");
-        PreProcessor<AiRateLimited<WelcomeRequest>>();
+        PreProcessor<AiRateLimit<WelcomeRequest>>();
         Description(d => d.WithTags("AI"));
         Summary(s => s.Summary = "A greeting and a preliminary plan for a track: the greeting opens a chat (stored as the AI's first "
             + "message), the plan becomes the session's draft.");

@@ -45,8 +45,9 @@ public sealed class SeedErrorWriter : IProblemDetailsWriter
     /// </summary>
     public static object ValidationBody(IReadOnlyList<FluentValidation.Results.ValidationFailure> failures, HttpContext http, int status)
     {
+        NoStore(http.Response);
         var fieldErrors = failures
-            .Select(f => new FieldError(FieldName(f.PropertyName), f.ErrorMessage))
+            .Select(f => new FieldError(FieldName(f.PropertyName), Readable(FieldName(f.PropertyName), f.ErrorMessage)))
             .ToList();
         var message = fieldErrors.Count == 0 ? ErrorCodes.DefaultMessage(status)
             : fieldErrors.Count == 1 ? fieldErrors[0].Message
@@ -62,6 +63,20 @@ public sealed class SeedErrorWriter : IProblemDetailsWriter
         _ => new DetailError(message),
     };
 
+    // System.Text.Json's conversion failures name .NET types ("could not be converted to Pipeline.X.UserRole"): say it plainly.
+    private static string Readable(string field, string message) =>
+        message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"{field}: the value has the wrong type or is not one of the allowed values."
+            : message;
+
+    /// <summary>Failures are never cached (what the exception handler middleware sets on the answers it writes).</summary>
+    public static void NoStore(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-cache,no-store";
+        response.Headers.Pragma = "no-cache";
+        response.Headers.Expires = "-1";
+    }
+
     // FastEndpoints names a failure after the C# property ("Title", "Modules[0].Title") or its serializer field.
     private static string FieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(part => JsonNamingPolicy.SnakeCaseLower.ConvertName(part)));
@@ -71,9 +86,16 @@ public sealed class SeedErrorWriter : IProblemDetailsWriter
         : path.StartsWithSegments("/api/learntrac") ? ErrorStyle.Envelope
         : ErrorStyle.Detail;
 
-    private sealed record FieldError(string Field, string Message);
-    private sealed record DetailError(string Detail);
-    private sealed record CodeMessageError(string Code, string Message, object? Details);
-    private sealed record EnvelopeError(EnvelopeErrorBody Error);
-    private sealed record EnvelopeErrorBody(string Code, string Message, object? Details, string RequestId, DateTimeOffset Timestamp);
+    public sealed record FieldError(string Field, string Message);
+
+    /// <summary>Seeds 000, 001, 002.</summary>
+    public sealed record DetailError(string Detail);
+
+    /// <summary>Seed 004 (<c>/api/v1</c>).</summary>
+    public sealed record CodeMessageError(string Code, string Message, object? Details);
+
+    /// <summary>Seed 003 (<c>/api/learntrac</c>).</summary>
+    public sealed record EnvelopeError(EnvelopeErrorBody Error);
+
+    public sealed record EnvelopeErrorBody(string Code, string Message, object? Details, string RequestId, DateTimeOffset Timestamp);
 }

@@ -6,13 +6,16 @@ using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Edge.Api.Auth;
-using Pipeline.Edge.Api.Auth.Endpoints;
+using Pipeline.Edge.Api.Chats;
 using Pipeline.Edge.Api.Conversations;
 using Pipeline.Edge.Api.CoursePlanning;
+using Pipeline.Edge.Api.Concepts;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.Health;
 using Pipeline.Edge.Api.LearningPaths;
 using Pipeline.Edge.Api.Operations;
+using Pipeline.Edge.Api.Platform;
+using Pipeline.Edge.Api.Realtime.V1;
 using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Edge.Api.Security;
 using Pipeline.Edge.Api.SystemStatus;
@@ -44,8 +47,7 @@ public static class EdgeApiRegistration
         services.AddSingleton<IProblemDetailsWriter, SeedErrorWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddValidation();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddFastEndpoints();
         services.AddPipelineHealthChecks();
         builder.AddPipelineAuth();
@@ -53,11 +55,14 @@ public static class EdgeApiRegistration
         services.AddLearnTracRateLimits();
         services.AddSystemStatus();
         services.AddScoped<LearningPathGeneration>();
+        services.AddLearningCore();
+        services.AddPlatformApi();
 
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
+            bus.AddPlatformRequestClients();
             bus.AddConversationReplies();
             bus.AddCoursePlanning();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
@@ -90,18 +95,10 @@ public static class EdgeApiRegistration
         app.UseLearnTracRateLimits();
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.RoutePrefix = "docs";
-            ui.SwaggerEndpoint("/openapi/v1.json", "Pipeline API v1");
-        });
+        app.UseApiDocument();
         app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
-        app.MapRecommendationEndpoints();
-        app.MapTaskEndpoints();
-        app.MapLearningPathEndpoints();
-        app.MapOperationsEndpoints();
+        app.MapChatSockets();
+        app.MapPlatformRealtime();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;
     }

@@ -10,27 +10,33 @@ namespace Pipeline.Edge.Api.Hosting;
 /// </summary>
 public static class EndpointConventions
 {
-    private static string Describe(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(int) || type == typeof(long) || type == typeof(short)) return "a whole number";
-        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal)) return "a number";
-        if (type == typeof(bool)) return "true or false";
-        if (type == typeof(Guid)) return "a UUID";
-        if (type == typeof(DateOnly)) return "a date (YYYY-MM-DD)";
-        if (type == typeof(DateTime) || type == typeof(DateTimeOffset)) return "an ISO 8601 date and time";
-        if (type.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(n)));
-        return "a valid value";
-    }
-
     public static void Configure(Config config)
     {
         ApiJson.Configure(config.Serializer.Options);
         config.Errors.ResponseBuilder = (failures, http, status) => SeedErrorWriter.ValidationBody(failures, http, status);
+        // Every other error body leaves as application/json (SeedErrorWriter); FastEndpoints' default is problem+json.
+        config.Errors.ContentType = "application/json";
         config.Errors.ProducesMetadataType = null;
+        config.Errors.ContentType = DocumentedFailures.JsonContentType;
         config.Binding.UsePropertyNamingPolicy = true;
-        // The attempted value is not echoed: it is the client's own input and may be long or hostile.
-        config.Binding.FailureMessage = (type, name, _) =>
-            $"'{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name)}' must be {Describe(type)}.";
+        // Malformed JSON reaches the exception handler, which names the offending field ("Invalid JSON at 'prompt'"),
+        // as it does for every other failure; an empty body binds as an empty request, so the validator says what is missing.
+        config.Binding.JsonExceptionTransformer = null;
+        config.Binding.FailureMessage = (type, name, value) => $"Failed to bind parameter \"{TypeName(type)} {name}\" from \"{value}\".";
+        config.Serializer.RequestDeserializer = async (request, type, _, ct) =>
+            request.ContentLength == 0 ? null : await request.ReadFromJsonAsync(type, config.Serializer.Options, ct);
     }
+
+    // Named as ASP.NET Core's own binder names them ("int skip", "Nullable<DateTimeOffset> from").
+    private static string TypeName(Type type) => Nullable.GetUnderlyingType(type) is { } inner
+        ? $"Nullable<{TypeName(inner)}>"
+        : Type.GetTypeCode(type) switch
+        {
+            TypeCode.Int32 => "int",
+            TypeCode.Int64 => "long",
+            TypeCode.Boolean => "bool",
+            TypeCode.Double => "double",
+            TypeCode.String => "string",
+            _ => type.Name,
+        };
 }

@@ -37,7 +37,7 @@ public sealed class GenerateLessonEndpoint(TrackStore tracks, LessonTaskStore le
     public override void Configure()
     {
         Post("/api/ai/generate-lesson");
-        PreProcessor<AiRateLimited<ModuleRequest>>();
+        PreProcessor<AiRateLimit<ModuleRequest>>();
         Description(d => d.WithTags("AI"));
         Summary(s => s.Summary = "Lesson materials for a module (explanation in Markdown, worked examples, exercises, quiz), stored on the "
             + "module: 200 with the lesson when ready within the configured wait, else 202 with a task_id to follow on /api/tasks.");
@@ -109,7 +109,7 @@ public sealed class ModuleLearningStart(TrackStore tracks, ModuleChats moduleCha
     public override void Configure()
     {
         Post("/api/ai/module-learning-start");
-        PreProcessor<AiRateLimited<ModuleRequest>>();
+        PreProcessor<AiRateLimit<ModuleRequest>>();
         Description(d => d.WithTags("AI"));
         Summary(s => s.Summary = "Starts learning a module: its chat, with the tutor's opening message (the same chat when started again).");
     }
@@ -148,7 +148,7 @@ public sealed class ModuleChat(TrackStore tracks, ConversationStore conversation
     public override void Configure()
     {
         Post("/api/ai/module-chat");
-        PreProcessor<AiRateLimited<ModuleChatRequest>>();
+        PreProcessor<AiRateLimit<ModuleChatRequest>>();
         Description(d => d.WithTags("AI"));
         Summary(s => s.Summary = "A message in a module's chat (by chat_id or module_id) and the tutor's reply.");
     }

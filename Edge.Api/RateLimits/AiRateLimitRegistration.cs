@@ -6,10 +6,7 @@ public static class AiRateLimitRegistration
     {
         services.AddOptions<AiRateLimitOptions>().BindConfiguration(AiRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AiRequestLimiter>();
-        services.AddSingleton<AiRateLimitFilter>();
+        services.AddOptions<Tasks.Retry.TaskRetryOptions>().BindConfiguration(Tasks.Retry.TaskRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
-
-    /// <summary>Puts the per-user AI request limit in front of an endpoint.</summary>
-    public static RouteHandlerBuilder RequireAiRateLimit(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter<AiRateLimitFilter>();
 }

@@ -49,10 +49,4 @@ public abstract class AiOperation<TAnswer, T> where TAnswer : class
     /// <summary>The message of the <see cref="AiPermanentException"/> thrown when repairs did not help.</summary>
     public virtual string DescribeFailure(int repairs, IReadOnlyList<string> errors) =>
         $"AI output for '{SchemaName}' invalid after {repairs} repairs: {string.Join(" ", errors)}";
-
-    protected static JsonElement ParseSchema(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 }

@@ -6,7 +6,7 @@ namespace Pipeline.Handlers.Ai;
 /// <summary>
 /// Bounds the LLM calls in flight in this process. Card generation fans out one message per section across many
 /// consumers; without a bound a large path would open dozens of calls at once and trip the provider's rate limit.
-/// Callers wait their turn (cancellably) instead of failing.
+/// Callers wait their turn (cancellably) instead of failing. A streamed answer holds its slot until it is read to the end.
 /// </summary>
 public sealed class ConcurrencyLimitingChatClient(IChatClient innerClient, int maxConcurrency) : DelegatingChatClient(innerClient)
 {
@@ -20,7 +20,6 @@ public sealed class ConcurrencyLimitingChatClient(IChatClient innerClient, int m
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            await LlmCallPermission.EnsureAllowedAsync(cancellationToken);
             return await base.GetResponseAsync(messages, options, cancellationToken);
         }
         finally
@@ -35,7 +34,6 @@ public sealed class ConcurrencyLimitingChatClient(IChatClient innerClient, int m
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            await LlmCallPermission.EnsureAllowedAsync(cancellationToken);
             await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
                 yield return update;
         }

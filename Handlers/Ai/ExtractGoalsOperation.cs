@@ -6,19 +6,13 @@ namespace Pipeline.Handlers.Ai;
 /// <summary>Seed 000, workflow step 2: interests, difficulty and duration from the learner's own words.</summary>
 public sealed class ExtractGoalsOperation(string prompt) : AiOperation<LearningGoals, LearningGoals>
 {
-    private static readonly JsonElement GoalsSchema = ParseSchema("""
-        {
-          "type": "object",
-          "properties": {
-            "interests": { "type": "array", "items": { "type": "string" },
-                           "description": "Topics the learner wants to learn, short noun phrases. Empty if the message states no learning goal." },
-            "difficulty_level": { "type": "string", "enum": ["beginner", "intermediate", "advanced"] },
-            "estimated_days": { "type": "integer", "description": "Days the learner wants to spend, 1 to 365." }
-          },
-          "required": ["interests", "difficulty_level", "estimated_days"],
-          "additionalProperties": false
-        }
-        """);
+    private static readonly JsonElement GoalsSchema = new AiSchemaRules()
+        .TextItems<LearningGoals>(nameof(LearningGoals.Interests), 0, LearningContentLimits.MaxInterests, LearningContentLimits.MaxKeywordLength,
+            "Topics the learner wants to learn, short noun phrases. Empty if the message states no learning goal.")
+        .OneOf<LearningGoals>(nameof(LearningGoals.DifficultyLevel), LearningContentLimits.DifficultyLevels)
+        .Range<LearningGoals>(nameof(LearningGoals.EstimatedDays), LearningContentLimits.MinDays, LearningContentLimits.MaxDays,
+            $"Days the learner wants to spend, {LearningContentLimits.MinDays} to {LearningContentLimits.MaxDays}.")
+        .CreateSchema<LearningGoals>();
 
     public override string SchemaName => AiSchemaNames.LearningGoals;
     public override JsonElement Schema => GoalsSchema;

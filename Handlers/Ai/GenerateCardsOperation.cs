@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Pipeline.Messages.Content;
 
@@ -6,30 +7,19 @@ namespace Pipeline.Handlers.Ai;
 /// <summary>Study cards for one section: the fan-out stage, so one call per section.</summary>
 public sealed class GenerateCardsOperation(SectionCardRequest request) : AiOperation<SectionCardSet, IReadOnlyList<CardContent>>
 {
-    private static readonly JsonElement CardsSchema = ParseSchema("""
-        {
-          "type": "object",
-          "properties": {
-            "cards": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "front": { "type": "string", "description": "A question or prompt." },
-                  "back": { "type": "string", "description": "Its answer." }
-                },
-                "required": ["front", "back"],
-                "additionalProperties": false
-              }
-            }
-          },
-          "required": ["cards"],
-          "additionalProperties": false
-        }
-        """);
+    // One schema per card count (1 to MaxCardsPerSection), built on first use.
+    private static readonly ConcurrentDictionary<int, JsonElement> CardsSchemas = new();
+
+    /// <summary>The fewest cards accepted: models miscount, so <see cref="LearningContentLimits.CardShortfallAllowed"/> fewer than asked.</summary>
+    private static int MinimumCards(int cardCount) => Math.Max(1, cardCount - LearningContentLimits.CardShortfallAllowed);
 
     public override string SchemaName => AiSchemaNames.SectionCards;
-    public override JsonElement Schema => CardsSchema;
+    public override JsonElement Schema => CardsSchemas.GetOrAdd(request.CardCount, count => new AiSchemaRules()
+        .Items<SectionCardSet>(nameof(SectionCardSet.Cards), MinimumCards(count), count, $"{count} cards, each on a different keyword.")
+        .Text<CardContent>(nameof(CardContent.Front), LearningContentLimits.MaxCardFrontLength,
+            "A question or prompt; differs from every other card's front.")
+        .Text<CardContent>(nameof(CardContent.Back), LearningContentLimits.MaxCardBackLength, "Its answer.")
+        .CreateSchema<SectionCardSet>());
     public override object Input => request;
     public override int MaxOutputTokens => 300 * request.CardCount + 200;
 
@@ -44,7 +34,7 @@ public sealed class GenerateCardsOperation(SectionCardRequest request) : AiOpera
 
     protected override IReadOnlyList<CardContent> Validate(SectionCardSet answer, OutputValidation validation)
     {
-        var minimum = Math.Max(1, request.CardCount - LearningContentLimits.CardShortfallAllowed);
+        var minimum = MinimumCards(request.CardCount);
         if (answer.Cards is null) { validation.Add("cards is missing; it must be an array."); return []; }
         if (answer.Cards.Count < minimum)
         {

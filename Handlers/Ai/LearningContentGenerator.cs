@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ChatCompletionOptions = OpenAI.Chat.ChatCompletionOptions;
 using Pipeline.Messages.Content;
 
 namespace Pipeline.Handlers.Ai;
@@ -71,6 +72,15 @@ public sealed class LearningContentGenerator : ILearningContentGenerator
             Temperature = operation.Temperature,
             MaxOutputTokens = operation.MaxOutputTokens,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(operation.Schema, operation.SchemaName),
+            // OpenAI-compatible providers get the schema as written, in strict mode. Microsoft.Extensions.AI.OpenAI's own
+            // strict conversion would move minItems, maxItems, minLength, maxLength, pattern, minimum and maximum into the
+            // description, and a server that decodes by the schema would then answer what the validator rejects.
+            // Other clients ignore this factory.
+            RawRepresentationFactory = _ => new ChatCompletionOptions
+            {
+                ResponseFormat = OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat(operation.SchemaName,
+                    BinaryData.FromString(operation.Schema.GetRawText()), jsonSchemaIsStrict: true),
+            },
         };
 
         long promptTokens = 0, completionTokens = 0;

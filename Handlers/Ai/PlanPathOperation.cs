@@ -6,41 +6,18 @@ namespace Pipeline.Handlers.Ai;
 /// <summary>Seed 000, workflow step 3: the path's structure (courses, sections, keywords), before anything is saved.</summary>
 public sealed class PlanPathOperation(string prompt, LearningGoals goals) : AiOperation<PlannedPath, PlannedPath>
 {
-    private static readonly JsonElement PlanSchema = ParseSchema("""
-        {
-          "type": "object",
-          "properties": {
-            "title": { "type": "string" },
-            "description": { "type": "string" },
-            "courses": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "title": { "type": "string" },
-                  "description": { "type": "string" },
-                  "sections": {
-                    "type": "array",
-                    "items": {
-                      "type": "object",
-                      "properties": {
-                        "title": { "type": "string" },
-                        "keywords": { "type": "array", "items": { "type": "string" } }
-                      },
-                      "required": ["title", "keywords"],
-                      "additionalProperties": false
-                    }
-                  }
-                },
-                "required": ["title", "description", "sections"],
-                "additionalProperties": false
-              }
-            }
-          },
-          "required": ["title", "description", "courses"],
-          "additionalProperties": false
-        }
-        """);
+    private static readonly JsonElement PlanSchema = new AiSchemaRules()
+        .Text<PlannedPath>(nameof(PlannedPath.Title), LearningContentLimits.MaxTitleLength)
+        .Text<PlannedPath>(nameof(PlannedPath.Description), LearningContentLimits.MaxDescriptionLength)
+        .Items<PlannedPath>(nameof(PlannedPath.Courses), 1, LearningContentLimits.MaxCourses, "The courses in learning order.")
+        .Text<PlannedCourse>(nameof(PlannedCourse.Title), LearningContentLimits.MaxTitleLength)
+        .Text<PlannedCourse>(nameof(PlannedCourse.Description), LearningContentLimits.MaxDescriptionLength)
+        .Items<PlannedCourse>(nameof(PlannedCourse.Sections), 1, LearningContentLimits.MaxSectionsPerCourse)
+        .Text<PlannedSection>(nameof(PlannedSection.Title), LearningContentLimits.MaxTitleLength,
+            "Specific to this section; differs from every other section title in the path.")
+        .TextItems<PlannedSection>(nameof(PlannedSection.Keywords), 1, LearningContentLimits.MaxKeywordsPerSection,
+            LearningContentLimits.MaxKeywordLength, "The concepts this section's study cards cover.")
+        .CreateSchema<PlannedPath>();
 
     public override string SchemaName => AiSchemaNames.LearningPathPlan;
     public override JsonElement Schema => PlanSchema;

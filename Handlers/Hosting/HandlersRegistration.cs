@@ -2,14 +2,17 @@ using MassTransit;
 using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
-using Pipeline.Handlers.Ai;
-using Pipeline.Handlers.Analytics;
-using Pipeline.Handlers.Conversations;
+using Pipeline.Handlers.Exercises;
 using Pipeline.Handlers.Operations;
 using Pipeline.Handlers.Recovery;
+using Pipeline.Handlers.Platform;
+using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Scheduling;
 using Pipeline.Handlers.Stages;
 using Pipeline.Handlers.Tracks;
+using Pipeline.Handlers.Trac;
+using Pipeline.Handlers.Analytics;
+using Pipeline.Handlers.Conversations;
 using Pipeline.Handlers.Webhooks;
 using Pipeline.Sagas.LearningPaths;
 
@@ -21,6 +24,8 @@ public static class HandlersRegistration
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
         builder.AddPipelineAi();
+        builder.AddTracImport();
+        builder.AddPlatformWork();
         builder.Services.AddOptions<StageRetryOptions>().BindConfiguration(StageRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
@@ -29,10 +34,12 @@ public static class HandlersRegistration
             bus.AddPostgresMessageScheduler();
             bus.AddPipelineOperations();
             bus.AddLearningPathSaga();
+            bus.AddExerciseGrading();
             bus.AddConsumer<ExtractLearningGoalsConsumer, ExtractLearningGoalsConsumerDefinition>();
             bus.AddConsumer<PlanLearningPathConsumer, PlanLearningPathConsumerDefinition>();
             bus.AddConsumer<SaveLearningPathConsumer, SaveLearningPathConsumerDefinition>();
             bus.AddConsumer<GenerateSectionCardsConsumer, GenerateSectionCardsConsumerDefinition>();
+            bus.AddPlatformConsumers();
             bus.AddWebhookDelivery();
             bus.AddAnalyticsWork();
             bus.AddConversationWorkers();

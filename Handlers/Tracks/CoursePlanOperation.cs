@@ -11,32 +11,16 @@ public sealed class CoursePlanOperation(CoursePlanInput input) : AiOperation<Cou
     public const int MaxObjectives = 6;
     public const int MaxTextLength = 2000;
 
-    private static readonly JsonElement PlanSchema = ParseSchema("""
-        {
-          "type": "object",
-          "properties": {
-            "title": { "type": "string" },
-            "summary": { "type": "string" },
-            "greeting": { "type": "string" },
-            "modules": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "properties": {
-                  "title": { "type": "string" },
-                  "description": { "type": "string" },
-                  "objectives": { "type": "array", "items": { "type": "string" } },
-                  "estimated_hours": { "type": "number" }
-                },
-                "required": ["title", "description", "objectives", "estimated_hours"],
-                "additionalProperties": false
-              }
-            }
-          },
-          "required": ["title", "summary", "greeting", "modules"],
-          "additionalProperties": false
-        }
-        """);
+    private static readonly JsonElement PlanSchema = new AiSchemaRules()
+        .Text<CoursePlan>(nameof(CoursePlan.Title), 200)
+        .Text<CoursePlan>(nameof(CoursePlan.Summary), MaxTextLength)
+        .Text<CoursePlan>(nameof(CoursePlan.Greeting), MaxTextLength)
+        .Items<CoursePlan>(nameof(CoursePlan.Modules), 1, MaxModules)
+        .Text<CoursePlanModule>(nameof(CoursePlanModule.Title), 200)
+        .Text<CoursePlanModule>(nameof(CoursePlanModule.Description), MaxTextLength)
+        .TextItems<CoursePlanModule>(nameof(CoursePlanModule.Objectives), 1, MaxObjectives, 300)
+        .Above<CoursePlanModule>(nameof(CoursePlanModule.EstimatedHours), 0, 1000)
+        .CreateSchema<CoursePlan>();
 
     public override string SchemaName => TrackSchemaNames.CoursePlan;
     public override JsonElement Schema => PlanSchema;

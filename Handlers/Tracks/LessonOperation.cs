@@ -7,26 +7,20 @@ namespace Pipeline.Handlers.Tracks;
 /// <summary>Seed 001 generate-lesson: a module's explanation, worked examples, exercises and a short quiz.</summary>
 public sealed class LessonOperation(LessonInput input) : AiOperation<LessonMaterials, LessonMaterials>
 {
-    private static readonly JsonElement LessonSchema = ParseSchema("""
-        {
-          "type": "object",
-          "properties": {
-            "explanation_markdown": { "type": "string" },
-            "examples": { "type": "array", "items": { "type": "object", "properties": {
-                "title": { "type": "string" }, "problem": { "type": "string" }, "solution": { "type": "string" } },
-                "required": ["title", "problem", "solution"], "additionalProperties": false } },
-            "exercises": { "type": "array", "items": { "type": "object", "properties": {
-                "prompt": { "type": "string" }, "hint": { "type": "string" } },
-                "required": ["prompt", "hint"], "additionalProperties": false } },
-            "quiz": { "type": "array", "items": { "type": "object", "properties": {
-                "question": { "type": "string" }, "options": { "type": "array", "items": { "type": "string" } },
-                "answer_index": { "type": "integer" }, "explanation": { "type": "string" } },
-                "required": ["question", "options", "answer_index", "explanation"], "additionalProperties": false } }
-          },
-          "required": ["explanation_markdown", "examples", "exercises", "quiz"],
-          "additionalProperties": false
-        }
-        """);
+    private static readonly JsonElement LessonSchema = new AiSchemaRules()
+        .Text<LessonMaterials>(nameof(LessonMaterials.ExplanationMarkdown), 40_000)
+        .Items<LessonMaterials>(nameof(LessonMaterials.Examples), 1, 4)
+        .Text<LessonExample>(nameof(LessonExample.Title), 200)
+        .Text<LessonExample>(nameof(LessonExample.Problem), 4000)
+        .Text<LessonExample>(nameof(LessonExample.Solution), 8000)
+        .Items<LessonMaterials>(nameof(LessonMaterials.Exercises), 1, 6)
+        .Text<LessonExercise>(nameof(LessonExercise.Prompt), 4000)
+        .Items<LessonMaterials>(nameof(LessonMaterials.Quiz), 1, 8)
+        .Text<QuizQuestion>(nameof(QuizQuestion.Question), 1000)
+        .Items<QuizQuestion>(nameof(QuizQuestion.Options), 2, 6)
+        // Which option answer_index may name depends on the count of options: JSON Schema can bound it, not tie it.
+        .Range<QuizQuestion>(nameof(QuizQuestion.AnswerIndex), 0, 5, "0-based index into options.")
+        .CreateSchema<LessonMaterials>();
 
     public override string SchemaName => TrackSchemaNames.ModuleLesson;
     public override JsonElement Schema => LessonSchema;

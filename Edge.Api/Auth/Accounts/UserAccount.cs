@@ -16,7 +16,10 @@ public sealed record UserAccount
     public string Preferences { get; init; } = "{}";
     /// <summary>jsonb, passed through as JSON text.</summary>
     public string LearningProfile { get; init; } = "{}";
+    /// <summary>IANA time zone the user's schedule is read in (seed 004).</summary>
+    public string TimeZone { get; init; } = "UTC";
     public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
 
     /// <summary>A username is the account's email unless the user has chosen one.</summary>
     public string LoginName => Username ?? Email;

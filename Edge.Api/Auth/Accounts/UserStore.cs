@@ -11,7 +11,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         """
         id, email, username, password_hash AS PasswordHash, first_name AS FirstName, last_name AS LastName,
         display_name AS DisplayName, roles, is_guest AS IsGuest, preferences::text AS Preferences,
-        learning_profile::text AS LearningProfile, created_at AS CreatedAt
+        learning_profile::text AS LearningProfile, time_zone AS TimeZone, created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
     public async Task<UserAccount?> FindAsync(long id, CancellationToken cancellationToken)
@@ -101,5 +101,27 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             "UPDATE users SET roles = array_append(roles, 'admin'), is_guest = false, updated_at = now() WHERE id = @Id AND NOT 'admin' = ANY (roles)",
             new { existing.Id });
         return (existing.Id, AdminBootstrapOutcome.PromotedExistingAccount);
+    }
+
+    /// <summary>
+    /// Seed 004's profile edit: only the parts given change; preferences and the learning profile are merged key by key.
+    /// Null when the user does not exist.
+    /// </summary>
+    public async Task<UserAccount?> UpdateProfileAsync(long id, ProfileChange change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition(
+            $"""
+            UPDATE users SET
+                display_name     = coalesce(@DisplayName::text, display_name),
+                preferences      = CASE WHEN @Preferences::jsonb IS NULL THEN preferences ELSE preferences || @Preferences::jsonb END,
+                learning_profile = CASE WHEN @LearningProfile::jsonb IS NULL THEN learning_profile ELSE learning_profile || @LearningProfile::jsonb END,
+                time_zone        = coalesce(@TimeZone::text, time_zone),
+                roles            = coalesce(@Roles::text[], roles),
+                updated_at       = now()
+            WHERE id = @id
+            RETURNING {Columns}
+            """, new { id, change.DisplayName, change.Preferences, change.LearningProfile, change.TimeZone, change.Roles },
+            cancellationToken: cancellationToken));
     }
 }

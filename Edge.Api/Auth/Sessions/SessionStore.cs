@@ -13,6 +13,7 @@ namespace Pipeline.Edge.Api.Auth.Sessions;
 public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<AuthOptions> options, ActiveSessions activeSessions, ILogger<SessionStore> logger)
 {
     private TimeSpan RefreshLifetime => TimeSpan.FromDays(options.Value.RefreshTokenDays);
+    private TimeSpan AbsoluteLifetime => TimeSpan.FromDays(options.Value.AbsoluteSessionDays);
 
     public async Task<NewSession> OpenAsync(long userId, CancellationToken cancellationToken)
     {
@@ -22,12 +23,12 @@ public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<AuthOptio
         await connection.ExecuteAsync(
             """
             WITH session AS (
-                INSERT INTO auth_sessions (id, user_id, expires_at) VALUES (@sessionId, @userId, now() + @lifetime)
+                INSERT INTO auth_sessions (id, user_id, expires_at) VALUES (@sessionId, @userId, now() + least(@lifetime, @absolute))
                 RETURNING id, expires_at)
             INSERT INTO refresh_tokens (token_hash, session_id, expires_at)
             SELECT @hash, id, expires_at FROM session
             """,
-            new { sessionId, userId, lifetime = RefreshLifetime, hash = RefreshToken.Hash(refreshToken) });
+            new { sessionId, userId, lifetime = RefreshLifetime, absolute = AbsoluteLifetime, hash = RefreshToken.Hash(refreshToken) });
         return new NewSession(sessionId, userId, refreshToken);
     }
 
@@ -41,11 +42,12 @@ public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<AuthOptio
         var current = await connection.QuerySingleOrDefaultAsync<PresentedToken>(
             """
             SELECT t.session_id AS SessionId, s.user_id AS UserId, t.used_at IS NOT NULL AS Used,
-                   t.expires_at <= now() OR s.expires_at <= now() AS Expired, s.revoked_at IS NOT NULL AS Revoked
+                   t.expires_at <= now() OR s.expires_at <= now() OR s.created_at + @absolute <= now() AS Expired,
+                   s.revoked_at IS NOT NULL AS Revoked
             FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
             WHERE t.token_hash = @hash
             FOR UPDATE OF t, s
-            """, new { hash }, transaction);
+            """, new { hash, absolute = AbsoluteLifetime }, transaction);
         if (current is null)
             throw ApiException.Unauthorized("Invalid refresh token");
         if (current.Used && !current.Revoked)
@@ -65,10 +67,13 @@ public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<AuthOptio
         await connection.ExecuteAsync(
             """
             UPDATE refresh_tokens SET used_at = now() WHERE token_hash = @hash;
-            UPDATE auth_sessions SET expires_at = now() + @lifetime WHERE id = @SessionId;
-            INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES (@nextHash, @SessionId, now() + @lifetime);
+            WITH session AS (
+                UPDATE auth_sessions SET expires_at = least(now() + @lifetime, created_at + @absolute) WHERE id = @SessionId
+                RETURNING id, expires_at)
+            INSERT INTO refresh_tokens (token_hash, session_id, expires_at) SELECT @nextHash, id, expires_at FROM session;
             """,
-            new { hash, current.SessionId, lifetime = RefreshLifetime, nextHash = RefreshToken.Hash(next) }, transaction);
+            new { hash, current.SessionId, lifetime = RefreshLifetime, absolute = AbsoluteLifetime, nextHash = RefreshToken.Hash(next) },
+            transaction);
         await transaction.CommitAsync(cancellationToken);
         return new NewSession(current.SessionId, current.UserId, next);
     }

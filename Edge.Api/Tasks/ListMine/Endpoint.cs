@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Pipeline.Domain.Tasks;
 using Pipeline.Edge.Api.Auth;
+using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Tasks.ListMine;
 
@@ -10,7 +11,7 @@ public sealed class Endpoint(TaskStatusRepository tasks) : Endpoint<Request, IRe
     public override void Configure()
     {
         Get("/api/tasks/users/me");
-        Description(d => d.WithTags("Tasks").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized));
+        Description(d => d.WithTags("Tasks").Failures(400, 401));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FastEndpoints;
 using FluentValidation;
 using Pipeline.Edge.Api.Errors;
@@ -6,8 +7,8 @@ namespace Pipeline.Edge.Api.Tasks.ListMine;
 
 public sealed class Request
 {
-    [QueryParam] public int Skip { get; init; }
-    [QueryParam] public int Limit { get; init; } = 20;
+    [QueryParam, BindFrom("skip"), DefaultValue(0)] public int Skip { get; init; }
+    [QueryParam, BindFrom("limit"), DefaultValue(20)] public int Limit { get; init; } = 20;
 
     public sealed class Validator : Validator<Request>
     {

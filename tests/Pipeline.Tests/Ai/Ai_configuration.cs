@@ -13,7 +13,7 @@ public sealed class Ai_configuration
     {
         await using var ai = await AiTestHost.StartAsync();
 
-        Assert.IsType<OfflineChatClient>(ai.Services.GetRequiredService<IChatClient>());
+        Assert.IsType<OfflineChatClient>(ai.Provider);
         var options = ai.Services.GetRequiredService<IOptions<AiOptions>>().Value;
         Assert.Equal((8, 60, 2), (options.MaxConcurrency, options.RequestTimeoutSeconds, options.MaxRepairs));
     }
@@ -23,7 +23,8 @@ public sealed class Ai_configuration
     {
         await using var ai = await AiTestHost.StartAsync(new Dictionary<string, string?> { ["Ai:Endpoint"] = "http://127.0.0.1:11434/v1", ["Ai:Model"] = "llama3.2" });
 
-        Assert.IsType<OpenAiCompatibleChatClient>(ai.Services.GetRequiredService<IChatClient>());
+        Assert.NotNull(ai.Provider.GetService<OpenAI.Chat.ChatClient>());
+        Assert.Equal(("openai", "llama3.2"), (ai.Provider.GetService<ChatClientMetadata>()!.ProviderName, ai.Provider.GetService<ChatClientMetadata>()!.DefaultModelId));
     }
 
     [Theory]
@@ -45,8 +46,8 @@ public sealed class Ai_configuration
         var injected = new OfflineChatClient();
         await using var ai = await AiTestHost.StartAsync(new Dictionary<string, string?> { ["Ai:MaxConcurrency"] = "2" }, injected);
 
-        Assert.Same(injected, ai.Services.GetRequiredService<IChatClient>());
-        var limiter = ai.Services.GetRequiredService<ConcurrencyLimitingChatClient>();
+        Assert.Same(injected, ai.Provider);
+        var limiter = ai.Chat.GetService<ConcurrencyLimitingChatClient>()!;
         Assert.Same(injected, limiter.GetService(typeof(OfflineChatClient)));
         Assert.Equal(2, limiter.MaxConcurrency);
     }

@@ -16,12 +16,18 @@ public sealed record FakeChatReply
     public string? ErrorMessage { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Answer on this edge of what the request's JSON schema allows (see <see cref="SchemaExtremes"/>).</summary>
+    public SchemaExtreme? Extreme { get; init; }
+
     /// <summary>Never answers; the client has to time out (or cancel).</summary>
     public bool Hangs { get; init; }
 
     public static FakeChatReply Valid() => new();
 
     public static FakeChatReply WithContent(string content) => new() { Content = content };
+
+    /// <summary>Exactly what the request's schema allows at one edge: fewest items and shortest texts, or most and longest.</summary>
+    public static FakeChatReply AtSchemaExtreme(SchemaExtreme extreme) => new() { Extreme = extreme };
 
     public static FakeChatReply Malformed() => new() { Content = """{"title": "Half an answer", "courses": [""" };
 
@@ -49,5 +55,7 @@ public sealed record FakeChatReply
 
     /// <summary>The content of a 200 answer to <paramref name="request"/>.</summary>
     public string ContentFor(FakeChatRequest request) =>
-        Content ?? OfflineAnswers.Answer(request.SchemaName, request.InputJson) ?? """{"answer": "The fake has no generator for this schema."}""";
+        Content
+        ?? (Extreme is { } extreme ? SchemaExtremes.Answer(request.Schema ?? throw new InvalidOperationException("The request has no JSON schema."), extreme) : null)
+        ?? OfflineAnswers.Answer(request.SchemaName, request.InputJson) ?? """{"answer": "The fake has no generator for this schema."}""";
 }

@@ -21,6 +21,9 @@ public record FakeChatRequest(
     int? MaxTokens,
     JsonElement Body)
 {
+    /// <summary>"stream": true: the answer goes out as server-sent chat.completion.chunk events.</summary>
+    public bool Stream { get; init; }
+
     /// <summary>When the request arrived.</summary>
     public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
 

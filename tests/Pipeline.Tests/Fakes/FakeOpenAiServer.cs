@@ -24,7 +24,7 @@ namespace Pipeline.Tests.Fakes;
 /// Assert.Equal(2, server.CallCount); server.Requests[0].SchemaName; server.MaxInFlight;
 /// </code>
 /// </summary>
-public sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed partial class FakeOpenAiServer : IAsyncDisposable
 {
     public const string ApiKey = "fake-api-key";
     public const string Model = "fake-model";
@@ -122,7 +122,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             var reply = ChooseReply(request);
             if (reply.Hangs) await Task.Delay(Timeout.Infinite, aborted.Token);
 
-            if (reply.StatusCode == 200) await WriteCompletionAsync(context, request, reply.ContentFor(request));
+            if (reply.StatusCode == 200 && IsStreamRequest(request)) await WriteStreamAsync(context, request, reply.ContentFor(request), aborted.Token);
+            else if (reply.StatusCode == 200) await WriteCompletionAsync(context, request, reply.ContentFor(request));
             else await WriteErrorAsync(context, reply);
         }
         catch (OperationCanceledException)
@@ -182,7 +183,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             schema,
             body.TryGetProperty("temperature", out var temperature) && temperature.ValueKind == JsonValueKind.Number ? temperature.GetDouble() : null,
             TryGetInt(body, "max_completion_tokens") ?? TryGetInt(body, "max_tokens"),
-            body);
+            body)
+        {
+            Stream = body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
+        };
     }
 
     /// <summary>content is a string, or an array of parts ({type: "text", text}) depending on the client.</summary>

@@ -8,7 +8,7 @@ using Pipeline.Tests.Scheduling;
 namespace Pipeline.Tests.Faults;
 
 /// <summary>
-/// The watchdog's way out of MassTransit 8.4's dead endpoints after a broker restart (see ReceiveEndpointWatchdog):
+/// The watchdog's way out of MassTransit's dead endpoints (8.4 and 8.5.12) after a broker restart (see ReceiveEndpointWatchdog):
 /// an endpoint that reported a fault and never became ready again, while the broker accepts connections, stops the
 /// host (whose program then exits with code 75 for its supervisor). The dead endpoint itself is simulated (its fault
 /// reported, no recovery); MassTransit's race takes a broker restart, which tests/Reliability does.

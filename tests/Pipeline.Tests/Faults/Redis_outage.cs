@@ -83,7 +83,7 @@ public sealed class Redis_outage(PrivateRedisFixture fixture, ITestOutputHelper 
             var after = await StartGenerationAsync(learner, "I want to learn sailing in 20 days");
             var afterEvents = ReadEventsAsync(learner, after);
             var server = restarted.GetServer(fixture.Redis.Configuration);
-            await Eventually.HoldsAsync(async () => afterEvents.IsCompleted || await server.SubscriptionSubscriberCountAsync(ChannelOf(after)) > 0,
+            await Eventually.HoldsAsync(async () => afterEvents.IsCompleted || await server.SubscriptionSubscriberCountAsync(RedisChannel.Literal(ChannelOf(after))) > 0,
                 TimeSpan.FromSeconds(10), $"the edge to subscribe to {ChannelOf(after)}");
             Assert.False(afterEvents.IsCompleted, "the task ended before its live progress could be watched");
             var live = await fixture.ExplainedAsync(fixture.Ai, () => afterEvents);

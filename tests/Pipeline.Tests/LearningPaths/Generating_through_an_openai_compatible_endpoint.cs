@@ -41,6 +41,33 @@ public sealed class Generating_through_an_openai_compatible_endpoint(OpenAiPipel
         Assert.True(usage.PromptTokens > 0 && usage.CompletionTokens > 0);
     }
 
+    [Theory]
+    [InlineData(SchemaExtreme.Fewest)]
+    [InlineData(SchemaExtreme.Most)]
+    public async Task A_server_answering_at_the_schemas_edges_gets_a_completed_path_without_repairs(SchemaExtreme extreme)
+    {
+        fixture.Llm.Reset();
+        // Goals at their fewest would be "no interests", the seed's no-goal answer: they stay ordinary.
+        fixture.Llm.Behaviour = r => r.SchemaName == "learning_goals" ? FakeChatReply.Valid() : FakeChatReply.AtSchemaExtreme(extreme);
+        var learner = await fixture.SignUpAsync();
+
+        var response = await learner.Client.GenerateAsync("I want to learn trading in 30 days");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.JsonAsync();
+        var done = await fixture.ExplainedAsync(fixture.Llm,
+            () => learner.Client.WaitForStatusAsync(body.GetProperty("task_id").GetString()!, Deadline, "completed", "failed"));
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        var sections = body.GetProperty("courses").EnumerateArray().Sum(c => c.GetProperty("sections").GetArrayLength());
+        Assert.Equal(extreme == SchemaExtreme.Fewest ? 1 : 64, sections);
+        Assert.Equal(sections + 2, fixture.Llm.Requests.Count); // no repairs
+        var cards = await CardsPerSectionAsync(body.GetProperty("learning_path").GetProperty("id").GetInt64());
+        var cardSchema = fixture.Llm.Requests.First(r => r.SchemaName == "section_cards").Schema!.Value.GetProperty("properties").GetProperty("cards");
+        var expected = cardSchema.GetProperty(extreme == SchemaExtreme.Fewest ? "minItems" : "maxItems").GetInt32();
+        Assert.All(cards, c => Assert.Equal(expected, c.Positions));
+        Assert.Equal(done.GetProperty("total_items").GetInt32(), cards.Sum(c => c.Positions));
+    }
+
     [Fact]
     public async Task Rate_limits_server_errors_and_malformed_output_are_retried_until_the_task_completes()
     {

@@ -71,6 +71,11 @@ public sealed class ReliabilityFixture : PipelineFixture
             settings["Pipeline:Retry:MaxInlineRetryAfterSeconds"] = "2";
             settings["Pipeline:StageTimeoutSeconds"] = "15";
             settings["Pipeline:MaxStageResends"] = "10";
+            // The suite retries every task a fault failed, as often as it fails: it measures recovery, not the abuse limits
+            // on retries and AI requests (tests/Pipeline.Tests/LearningPaths/Retrying_a_failed_task.cs covers those).
+            settings["Pipeline:TaskRetries:MaxRetriesPerTask"] = "1000";
+            settings["Pipeline:TaskRetries:FirstGapSeconds"] = "0";
+            settings["Pipeline:RateLimits:AiRequestsPerMinute"] = "100000";
             // A batch of 100 comes from a handful of learners: the per-user AI limit is not what is under test.
             settings["Pipeline:RateLimits:AiRequestsPerMinute"] = "100000";
             return settings;

@@ -1,0 +1,18 @@
+namespace Pipeline.Domain.Concepts;
+
+/// <summary>An exercise as a ticket's <c>learning_exercises</c> field declares it (and as the <c>exercises</c> table holds it).</summary>
+public sealed record ExerciseDefinition(
+    string Key,
+    string Title,
+    string Type,
+    int Difficulty,
+    int Points,
+    int EstimatedTime,
+    int TimeLimit,
+    string Instructions,
+    IReadOnlyList<string> Requirements,
+    string StarterCode,
+    IReadOnlyList<QuizQuestion> Questions);
+
+/// <summary>A multiple-choice question; <see cref="Answer"/> is the index of the right option (never sent to learners).</summary>
+public sealed record QuizQuestion(string Question, IReadOnlyList<string> Options, int Answer);

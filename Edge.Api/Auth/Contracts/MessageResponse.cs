@@ -1,7 +1,0 @@
-namespace Pipeline.Edge.Api.Auth.Contracts;
-
-/// <summary>Seed 003's logout answer: <c>{"message": "Successfully logged out"}</c>.</summary>
-public sealed record MessageResponse(string Message)
-{
-    public static readonly MessageResponse LoggedOut = new("Successfully logged out");
-}

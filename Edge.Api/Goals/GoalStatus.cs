@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Goals;
+
+public enum GoalStatus { Active, Completed, Paused, Abandoned }

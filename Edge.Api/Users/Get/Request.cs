@@ -1,0 +1,14 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace Pipeline.Edge.Api.Users.Get;
+
+public sealed class Request
+{
+    public long Id { get; init; }
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator() => RuleFor(r => r.Id).GreaterThan(0).WithMessage("id must be a positive number.");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Resources;
+
+public sealed record RecommendedResource(long ResourceId, string Reason, double Similarity);

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Pipeline.Domain.Concepts;
+using Pipeline.Domain.Database;
+using Pipeline.Domain.KnowledgeGraph;
+using Pipeline.Edge.Api.KnowledgeGraph.Path;
+using QuikGraph;
+using QuikGraph.Algorithms;
+
+// ./bench.sh graph: a generated knowledge graph (BENCH_GRAPH_CONCEPTS, default 10,000 concepts; BENCH_GRAPH_EDGES,
+// 40,000 prerequisite edges) in its own database; the work behind GET /knowledge/path (prerequisite closure by recursive
+// CTE, concept rows, topological order) and GET /knowledge/graph?depth=3 (neighbourhood by recursive CTE, concept rows,
+// edges among them) timed per call, against the same answers computed in memory with QuikGraph in the same run.
+var concepts = Setting("BENCH_GRAPH_CONCEPTS", 10_000);
+var edgeCount = Setting("BENCH_GRAPH_EDGES", 40_000);
+var samples = Setting("BENCH_GRAPH_SAMPLES", 200);
+var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+    ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set (run through ./bench.sh graph).");
+const string database = "pipeline_graph_bench";
+
+var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+{
+    await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    await connection.ExecuteAsync($"CREATE DATABASE {database}");
+}
+await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString);
+await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+
+// Ten components of consecutive ids; most prerequisites are a few concepts back in the same component, one in ten
+// comes from an earlier component (as a curriculum's foundations do).
+var random = new Random(42);
+var componentSize = Math.Max(10, concepts / 10);
+var edges = new HashSet<(long, long)>();
+while (edges.Count < edgeCount)
+{
+    var target = random.NextInt64(2, concepts + 1);
+    var start = (target - 1) / componentSize * componentSize + 1;
+    long source = random.NextDouble() < 0.1 && start > 1
+        ? random.NextInt64(1, start)
+        : target - 1 - Math.Min(target - start - 1, (long)(-Math.Log(1 - random.NextDouble()) * 30));
+    if (source >= 1 && source < target) edges.Add((source, target));
+}
+await using (var connection = await dataSource.OpenConnectionAsync())
+{
+    await connection.ExecuteAsync("""
+        INSERT INTO concepts (id, title, component, milestone, difficulty, estimated_minutes, estimated_time)
+        SELECT g, 'Concept ' || g, 'component-' || ((g - 1) / @componentSize), 'Milestone ' || ((g - 1) / @componentSize),
+               1 + (g % 40) / 10.0, 15 + (g % 8) * 15, ((15 + (g % 8) * 15)::text || 'm')
+        FROM generate_series(1, @concepts) g
+        """, new { concepts, componentSize });
+    await connection.ExecuteAsync("""
+        INSERT INTO concept_edges (source_id, target_id, relationship, weight, origin)
+        SELECT s, t, 'prerequisite_for', 1.0, 'trac' FROM unnest(@sources, @targets) AS e(s, t)
+        """, new { sources = edges.Select(e => e.Item1).ToArray(), targets = edges.Select(e => e.Item2).ToArray() });
+    await connection.ExecuteAsync("ANALYZE concepts; ANALYZE concept_edges");
+}
+
+var graph = new PostgresKnowledgeGraph(dataSource);
+var store = new ConceptStore(dataSource);
+var targets = Enumerable.Range(0, samples).Select(_ => random.NextInt64(concepts / 2, concepts + 1)).ToList();
+var centers = Enumerable.Range(0, samples).Select(_ => random.NextInt64(1, concepts + 1)).ToList();
+
+async Task<int> PathAsync(long target)
+{
+    var closure = (await graph.PrerequisiteClosureAsync(target, CancellationToken.None)).Select(e => (e.SourceId, e.TargetId)).ToList();
+    var ids = closure.SelectMany(e => new[] { e.SourceId, e.TargetId }).Append(target).Distinct().ToList();
+    var byId = (await store.GetManyAsync(ids, CancellationToken.None)).ToDictionary(c => c.Id);
+    return PathPlanner.Plan(target, byId, closure, _ => false, new HashSet<long>(), "prerequisites").Count;
+}
+
+async Task<int> NeighbourhoodAsync(long center)
+{
+    var reached = await graph.NeighbourhoodAsync(center, 3, CancellationToken.None);
+    var nodes = await store.GetManyAsync(reached.Keys.ToList(), CancellationToken.None);
+    var among = await graph.EdgesAmongAsync(nodes.Select(n => n.Id).ToList(), CancellationToken.None);
+    return among.Count >= 0 ? nodes.Count : 0;
+}
+
+for (var i = 0; i < 10; i++) { await PathAsync(targets[i]); await NeighbourhoodAsync(centers[i]); }
+var pathTimes = new List<double>();
+var pathSizes = new List<int>();
+foreach (var t in targets) { var sw = Stopwatch.StartNew(); pathSizes.Add(await PathAsync(t)); pathTimes.Add(sw.Elapsed.TotalMilliseconds); }
+var graphTimes = new List<double>();
+var graphSizes = new List<int>();
+foreach (var c in centers) { var sw = Stopwatch.StartNew(); graphSizes.Add(await NeighbourhoodAsync(c)); graphTimes.Add(sw.Elapsed.TotalMilliseconds); }
+
+// The same answers in memory: QuikGraph's bidirectional graph, loaded once from the table.
+var load = Stopwatch.StartNew();
+var memory = new BidirectionalGraph<long, SEquatableEdge<long>>();
+await using (var connection = await dataSource.OpenConnectionAsync())
+    foreach (var (s, t) in await connection.QueryAsync<(long, long)>("SELECT source_id, target_id FROM concept_edges"))
+        memory.AddVerticesAndEdge(new SEquatableEdge<long>(s, t));
+var loadMs = load.Elapsed.TotalMilliseconds;
+
+List<long> MemoryPath(long target)
+{
+    var needed = new HashSet<long> { target };
+    var queue = new Queue<long>([target]);
+    while (queue.Count > 0)
+    {
+        var v = queue.Dequeue();
+        if (!memory.ContainsVertex(v)) continue;
+        foreach (var e in memory.InEdges(v))
+            if (needed.Add(e.Source)) queue.Enqueue(e.Source);
+    }
+    var sub = new AdjacencyGraph<long, SEquatableEdge<long>>();
+    sub.AddVertexRange(needed);
+    foreach (var v in needed)
+        if (memory.ContainsVertex(v))
+            sub.AddEdgeRange(memory.OutEdges(v).Where(e => needed.Contains(e.Target)));
+    return sub.TopologicalSort().ToList();
+}
+
+int MemoryNeighbourhood(long center)
+{
+    var depth = new Dictionary<long, int> { [center] = 0 };
+    var queue = new Queue<long>([center]);
+    while (queue.Count > 0)
+    {
+        var v = queue.Dequeue();
+        if (depth[v] == 3 || !memory.ContainsVertex(v)) continue;
+        foreach (var n in memory.OutEdges(v).Select(e => e.Target).Concat(memory.InEdges(v).Select(e => e.Source)))
+            if (depth.TryAdd(n, depth[v] + 1)) queue.Enqueue(n);
+    }
+    return depth.Count;
+}
+
+var memoryPathTimes = new List<double>();
+var mismatches = 0;
+for (var i = 0; i < targets.Count; i++)
+{
+    var sw = Stopwatch.StartNew();
+    var order = MemoryPath(targets[i]);
+    memoryPathTimes.Add(sw.Elapsed.TotalMilliseconds);
+    if (order.Count != pathSizes[i]) mismatches++;
+}
+var memoryGraphTimes = new List<double>();
+for (var i = 0; i < centers.Count; i++)
+{
+    var sw = Stopwatch.StartNew();
+    var size = MemoryNeighbourhood(centers[i]);
+    memoryGraphTimes.Add(sw.Elapsed.TotalMilliseconds);
+    if (size != graphSizes[i]) mismatches++;
+}
+
+string Row(string name, List<double> times, List<int>? sizes) =>
+    $"| {name} | {Percentile(times, 50):0.00} | {Percentile(times, 95):0.00} | {times.Max():0.00} | {(sizes is null ? "" : sizes.Average().ToString("0", CultureInfo.InvariantCulture))} |";
+var report = string.Join('\n',
+    $"Graph: {concepts:N0} concepts, {edges.Count:N0} prerequisite edges, {samples} calls each (ms per call).",
+    "",
+    "| query | p50 | p95 | max | concepts returned (mean) |",
+    "|---|---|---|---|---|",
+    Row("/knowledge/path work: closure CTE + rows + topological order (PostgreSQL)", pathTimes, pathSizes),
+    Row("/knowledge/graph?depth=3 work: neighbourhood CTE + rows + edges (PostgreSQL)", graphTimes, graphSizes),
+    Row("path in memory (QuikGraph BFS + TopologicalSort)", memoryPathTimes, null),
+    Row("depth-3 neighbourhood in memory (QuikGraph)", memoryGraphTimes, null),
+    "",
+    $"QuikGraph load from the table: {loadMs:0} ms. Answers that differ between PostgreSQL and memory: {mismatches}.");
+Console.WriteLine(report);
+var output = Environment.GetEnvironmentVariable("BENCH_GRAPH_REPORT");
+if (!string.IsNullOrEmpty(output)) await File.WriteAllTextAsync(output, report + "\n");
+await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+{
+    NpgsqlConnection.ClearAllPools();
+    await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+}
+return mismatches == 0 ? 0 : 1;
+
+static int Setting(string name, int fallback) =>
+    int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
+
+static double Percentile(List<double> values, int p)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
