@@ -47,7 +47,6 @@ CREATE TABLE analytics_concept_learners (
     completions   integer NOT NULL DEFAULT 0,
     mastery_sum   double precision NOT NULL DEFAULT 0,
     time_sum      bigint NOT NULL DEFAULT 0,
-    -- first completion
     completed_at  timestamptz,
     PRIMARY KEY (concept_id, user_id)
 );
