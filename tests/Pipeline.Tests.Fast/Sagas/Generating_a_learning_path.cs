@@ -1,11 +1,3 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Domain.Tasks;
-using Pipeline.Messages;
-using Pipeline.Messages.LearningPaths;
-using Pipeline.Messages.Stages;
-using Pipeline.Sagas.LearningPaths;
-
 namespace Pipeline.Tests.Fast.Sagas;
 
 /// <summary>The learning-path saga (<see cref="LearningPathStateMachine"/>) in memory: no broker, no database.</summary>

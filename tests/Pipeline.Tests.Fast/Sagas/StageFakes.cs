@@ -1,11 +1,3 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Domain.Tasks;
-using Pipeline.Messages;
-using Pipeline.Messages.LearningPaths;
-using Pipeline.Messages.Stages;
-using Pipeline.Sagas.LearningPaths;
-
 namespace Pipeline.Tests.Fast.Sagas;
 
 /// <summary>Stand-ins for the stage consumers, bound to the real stage queues.</summary>
