@@ -53,6 +53,7 @@ public static class EdgeApiRegistration
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
         services.AddLearnTracRateLimits();
+        services.AddClientAddressLimits();
         services.AddSystemStatus();
         services.AddScoped<LearningPathGeneration>();
         services.AddLearningCore();
@@ -83,9 +84,11 @@ public static class EdgeApiRegistration
 
     public static WebApplication MapEdgeApi(this WebApplication app)
     {
+        app.UseClientAddress();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit(MaxRequestBodyBytes);
+        app.UseClientAddressLimits();
         app.UseUnsafeTextGuard();
         app.UseStatusCodePages();
         // The learner console (/) and the ops page (/ops) are static files, public like any page; their data is not.
