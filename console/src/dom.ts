@@ -75,3 +75,9 @@ export function failure(message: string, retry: () => void): HTMLElement {
   box.append(h("button", { type: "button", class: "secondary", onclick: () => retry() }, "Try again"));
   return box;
 }
+
+/** replaceChildren that skips null/false children. */
+export function fill(element: Element, ...children: Child[]): void {
+  element.replaceChildren();
+  append(element, children);
+}

@@ -1,4 +1,11 @@
 // The views other than learning paths, by the name in the URL's hash.
+import { conceptsView } from "./concepts";
+import { graphView } from "./graph";
+import { instructorView } from "./instructor";
+import { progressView } from "./progress";
+import { scheduleView } from "./schedule";
+import { tracksView } from "./tracks";
+
 export interface View {
   /** Renders into its container (first time) or refreshes it (later times). */
   show(container: HTMLElement): Promise<void> | void;
@@ -6,21 +13,11 @@ export interface View {
   reset?(): void;
 }
 
-const placeholder = (title: string): View => ({
-  show(container) {
-    if (container.childElementCount) return;
-    const heading = document.createElement("h2");
-    heading.textContent = title;
-    heading.tabIndex = -1;
-    container.append(heading);
-  },
-});
-
 export const views: Record<string, View> = {
-  tracks: placeholder("Tracks"),
-  concepts: placeholder("Concepts"),
-  graph: placeholder("Knowledge graph"),
-  progress: placeholder("Progress"),
-  schedule: placeholder("Schedule"),
-  instructor: placeholder("Instructor"),
+  tracks: tracksView,
+  concepts: conceptsView,
+  graph: graphView,
+  progress: progressView,
+  schedule: scheduleView,
+  instructor: instructorView,
 };
