@@ -152,7 +152,7 @@ async function openPlanning(detail: HTMLElement): Promise<void> {
   if (!track) return;
   const sessions = await getJson<Session[]>("/api/chat/sessions").catch(() => [] as Session[]);
   session = sessions.find((s) => s.track_id === track!.id) ?? await post<Session>("/api/chat/sessions", { track_id: track.id });
-  const chats = await getJson<Chat[]>(`/api/chat/sessions/${session.id}/chats`);
+  const chats = (await getJson<Chat[]>(`/api/chat/sessions/${session.id}/chats`)).sort((a, b) => a.id - b.id);
   chatId = chats.length ? chats[chats.length - 1].id : (await post<Chat>("/api/chat/chats", { session_id: session.id, title: "Chat 1" })).id;
 
   const input = h("textarea", { rows: 2, maxlength: 8000, id: "planning-input" });
@@ -196,6 +196,7 @@ async function openPlanning(detail: HTMLElement): Promise<void> {
 function renderChats(chats: Chat[]): void {
   const list = document.getElementById(ids.chats);
   if (!list) return;
+  chats.sort((a, b) => a.id - b.id);
   list.replaceChildren(...chats.map((chat, index) => h("li", {},
     h("button", {
       type: "button", class: "chip", "aria-pressed": String(chat.id === chatId), "data-chat-id": chat.id,
@@ -207,7 +208,7 @@ async function newChat(): Promise<void> {
   if (!session) return;
   const count = document.querySelectorAll(`#${ids.chats} li`).length;
   const chat = await post<Chat>("/api/chat/chats", { session_id: session.id, title: `Chat ${count + 1}` });
-  const chats = await getJson<Chat[]>(`/api/chat/sessions/${session.id}/chats`);
+  const chats = (await getJson<Chat[]>(`/api/chat/sessions/${session.id}/chats`)).sort((a, b) => a.id - b.id);
   chatId = chat.id;
   renderChats(chats);
   switchChat(chat.id);
