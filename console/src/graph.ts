@@ -118,7 +118,7 @@ function draw(): void {
     id: "graph-svg", width, height, viewBox: `0 0 ${width} ${height}`, role: "group",
     "aria-label": `Knowledge graph: ${nodes.length} concepts, ${edges.length} prerequisite links`,
   });
-  picture.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+  picture.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
     svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrow-head" }))));
   const edgeLayer = svg("g", { class: "edges", "aria-hidden": "true" });
   for (const edge of edges) {

@@ -172,5 +172,8 @@ function connect(): void {
 function onReminder(frame: ReminderFrame): void {
   const toasts = document.getElementById("reminder-toasts");
   toasts?.append(h("p", { class: "toast", "data-reminder-id": frame.reminder_id }, text("strong", "Reminder: "), frame.message));
-  void loadReminders();
+  // The frame is the delivery (the list may not show it yet: it is read again only when missing).
+  const item = document.querySelector(`#reminders [data-reminder-id="${frame.reminder_id}"]`);
+  if (item) item.lastElementChild?.replaceWith(text("span", "delivered", "badge badge-completed"));
+  else void loadReminders();
 }
