@@ -56,10 +56,16 @@ if [ "${1:-}" = fast ]; then
 fi
 
 source scripts/infra.sh
+source scripts/console.sh
 infra_up
 
 results="$PIPELINE_DATA_DIR/test-results"
 
+if ! console_build; then
+  echo "console build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 if ! dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"
