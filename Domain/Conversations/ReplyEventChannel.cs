@@ -40,7 +40,7 @@ public sealed class ReplyEventChannel(IConnectionMultiplexer redis, IOptions<Red
         public async ValueTask DisposeAsync()
         {
             try { await queue.UnsubscribeAsync().WaitAsync(timeout); }
-            catch (Exception e) when (e is RedisException or TimeoutException) { /* the connection is gone, and the subscription with it */ }
+            catch (Exception e) when (RedisFailure.IsUnavailable(e)) { /* the connection is gone, and the subscription with it */ }
         }
     }
 }

@@ -46,10 +46,17 @@ public static class ChatSocket
             return;
         }
 
+        // A bounded number of sockets per user; a revoked login session ends its sockets (Realtime/OpenStreams).
+        using var lease = http.RequestServices.GetRequiredService<OpenStreams>().TryOpen(user, http.RequestAborted);
+        if (lease is null)
+        {
+            await http.RefuseAsync("Too many open connections for this user; close one first.");
+            return;
+        }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var replies = http.RequestServices.GetRequiredService<ConversationReplies>();
         var connection = new Connection(socket, session, store, replies, allowSwitch, user, http.RequestServices);
-        await connection.RunAsync(http.RequestAborted);
+        await connection.RunAsync(lease.Token);
     }
 
     private sealed class Connection(WebSocket socket, Conversation session, ConversationStore store, ConversationReplies replies, bool allowSwitch,
