@@ -45,8 +45,15 @@ public static partial class PlatformRealtimeSocket
             return;
         }
 
+        // A bounded number of sockets per user; a revoked login session ends its sockets (Realtime/OpenStreams).
+        using var lease = http.RequestServices.GetRequiredService<OpenStreams>().TryOpen(http.User, http.RequestAborted);
+        if (lease is null)
+        {
+            await CloseQuietlyAsync(socket, WebSocketCloseStatus.PolicyViolation, "too many open connections for this user");
+            return;
+        }
         var logger = loggers.CreateLogger(typeof(PlatformRealtimeSocket));
-        using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(lease.Token);
         var appended = new SemaphoreSlim(0);
         // Subscribe before reading the position, so nothing appended in between is missed (reading after it finds it).
         await using var subscription = await feed.SubscribeAsync(userId.Value, () => appended.Release());
@@ -96,6 +103,7 @@ public static partial class PlatformRealtimeSocket
     {
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (!result.Succeeded) return null;
+        http.User = result.Principal;
         try
         {
             return result.Principal.UserId();
