@@ -35,6 +35,7 @@ public sealed class Host_settings_files
         { "Edge.Api", AiRateLimitOptions.Section, typeof(AiRateLimitOptions) },
         { "Edge.Api", TaskRetryOptions.Section, typeof(TaskRetryOptions) },
         { "Edge.Api", LearnTracRateLimitOptions.Section, typeof(LearnTracRateLimitOptions) },
+        { "Edge.Api", ClientAddressLimitOptions.Section, typeof(ClientAddressLimitOptions) },
         { "Handlers", RabbitMqOptions.Section, typeof(RabbitMqOptions) },
         { "Handlers", RedisOptions.Section, typeof(RedisOptions) },
         { "Handlers", OperationsOptions.Section, typeof(OperationsOptions) },
@@ -48,6 +49,7 @@ public sealed class Host_settings_files
         { "Handlers", ExportOptions.Section, typeof(ExportOptions) },
         { "Handlers", TracOptions.Section, typeof(TracOptions) },
         { "Handlers", ResourceOptions.Section, typeof(ResourceOptions) },
+        { "Handlers", Pipeline.Handlers.Guests.GuestAccountOptions.Section, typeof(Pipeline.Handlers.Guests.GuestAccountOptions) },
     };
 
     [Theory]
@@ -59,8 +61,10 @@ public sealed class Host_settings_files
         var fromFile = configuration.GetSection(section).Get(options) ?? Activator.CreateInstance(options)!;
 
         Assert.Equal(JsonSerializer.Serialize(Activator.CreateInstance(options), options), JsonSerializer.Serialize(fromFile, options));
-        // Every property with a non-null default is written in the file (the null ones are comments there).
-        foreach (var property in options.GetProperties().Where(p => p.CanWrite && p.GetValue(Activator.CreateInstance(options)) is not null))
+        // Every property with a default is written in the file (null ones are comments there; an empty list binds from
+        // "[]" without creating a key, so it cannot be checked this way).
+        var defaults = Activator.CreateInstance(options);
+        foreach (var property in options.GetProperties().Where(p => p.CanWrite && p.GetValue(defaults) is not (null or System.Collections.ICollection { Count: 0 })))
             Assert.True(configuration.GetSection(section).GetSection(property.Name).Exists(), $"{host}/appsettings.json lacks {section}:{property.Name}");
     }
 
