@@ -58,7 +58,8 @@ fi
 source scripts/infra.sh
 infra_up
 
-results="$PIPELINE_DATA_DIR/test-results"
+# PIPELINE_TEST_RESULTS keeps one checkout's results apart when several share PIPELINE_DATA_DIR.
+results="${PIPELINE_TEST_RESULTS:-$PIPELINE_DATA_DIR/test-results}"
 
 if ! dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "build failed"
@@ -77,7 +78,7 @@ elif [ $# -gt 0 ]; then
   filter=(--filter "$1")
 else
   # Plain ./test.sh: the fast tier first (seconds), then the real one; the last line sums both.
-  run_tier "$fast_project" "$PIPELINE_DATA_DIR/test-results-fast"
+  run_tier "$fast_project" "$results-fast"
 fi
 run_tier tests/Pipeline.Tests/Pipeline.Tests.csproj "$results" "${filter[@]}"
 summary
