@@ -72,7 +72,7 @@ public sealed class Host_settings_files
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
             if (File.Exists(Path.Combine(folder.FullName, "Pipeline.sln")))
-                return Path.Combine(folder.FullName, host, "appsettings.json");
+                return Path.Combine(folder.FullName, host, host == "Edge.Api" ? "appsettings.defaults.json" : "appsettings.json");
         throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
     }
 }
