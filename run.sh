@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
+source scripts/console.sh
 infra_up
+console_build
 
 dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 

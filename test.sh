@@ -56,11 +56,17 @@ if [ "${1:-}" = fast ]; then
 fi
 
 source scripts/infra.sh
+source scripts/console.sh
 infra_up
 
 # PIPELINE_TEST_RESULTS keeps one checkout's results apart when several share PIPELINE_DATA_DIR.
 results="${PIPELINE_TEST_RESULTS:-$PIPELINE_DATA_DIR/test-results}"
 
+if ! console_build; then
+  echo "console build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 if ! dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"

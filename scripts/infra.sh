@@ -31,6 +31,8 @@ infra_install() {
   command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
   command -v curl >/dev/null 2>&1 || packages+=(curl)
   [ -x /usr/bin/chromium ] || packages+=(chromium)
+  # The console (console/, Vite): Debian 12's nodejs 18 is enough.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
   # Analytics exports: PDF fonts (DejaVu Sans), and pdftotext for the tests that open the PDFs.
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
   command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)

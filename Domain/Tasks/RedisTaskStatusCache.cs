@@ -72,7 +72,7 @@ public sealed class RedisTaskStatusCache : ITaskStatusCache, IDisposable
             var cachedAt = values[3].IsNull ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds((long)values[3]);
             return new CachedTaskStatus((long)values[0], values[1]!, values[2]!, cachedAt);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             BackOffAfterTimeout(e);
             _logger.LogDebug(e, "Task status cache read failed; falling back to PostgreSQL");
@@ -110,7 +110,7 @@ public sealed class RedisTaskStatusCache : ITaskStatusCache, IDisposable
                     $"{_prefix}realtime:{status.UserId}", RealtimeFeed.RetentionMinutes * 60]);
             return true;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             BackOffAfterTimeout(e);
             _logger.LogWarning("Task status cache write failed for {TaskId}: {Error}", status.TaskId, e.Message);
@@ -161,7 +161,7 @@ public sealed class RedisTaskStatusCache : ITaskStatusCache, IDisposable
         {
             await subscriber.SubscribeAsync(channel, handler);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             BackOffAfterTimeout(e);
             // The handler is registered locally before Redis confirms, and would be subscribed again on reconnect: take
@@ -211,7 +211,7 @@ public sealed class RedisTaskStatusCache : ITaskStatusCache, IDisposable
         public async ValueTask DisposeAsync()
         {
             try { await subscriber.UnsubscribeAsync(channel, handler); }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (RedisFailure.IsUnavailable(e))
             {
                 // The handler is gone locally either way; the connection (and the server's subscription) may be too.
                 cache.BackOffAfterTimeout(e);

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Database;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -13,7 +14,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
             await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromMilliseconds(redis.TimeoutMilliseconds), cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             return HealthCheckResult.Unhealthy(e.Message);
         }

@@ -17,6 +17,7 @@ using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.Platform;
 using Pipeline.Edge.Api.Realtime.V1;
 using Pipeline.Edge.Api.RateLimits;
+using Pipeline.Edge.Api.Realtime;
 using Pipeline.Edge.Api.Security;
 using Pipeline.Edge.Api.SystemStatus;
 using Pipeline.Edge.Api.Tasks;
@@ -54,6 +55,7 @@ public static class EdgeApiRegistration
         services.AddAiRateLimits();
         services.AddLearnTracRateLimits();
         services.AddClientAddressLimits();
+        services.AddOpenStreams();
         services.AddSystemStatus();
         services.AddScoped<LearningPathGeneration>();
         services.AddLearningCore();

@@ -43,7 +43,7 @@ public sealed class AiRequestLimiter(IConnectionMultiplexer redis, IOptions<Redi
             var ttl = Math.Max(0, (long)result[1]);
             return ((int)(long)result[0], now.AddMilliseconds(ttl));
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             logger.LogDebug(e, "Rate limit count in Redis failed; counting in this instance");
             return null;

@@ -80,7 +80,7 @@ public sealed class LearnTracRateLimiter(IConnectionMultiplexer redis, IOptions<
                 .WaitAsync(TimeSpan.FromMilliseconds(redis.TimeoutMilliseconds)))!;
             return keys.Select((_, i) => ((long)result[3 * i] == 1, (long)result[3 * i + 1], (long)result[3 * i + 2])).ToArray();
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             logger.LogDebug(e, "Rate limit count in Redis failed; counting in this instance");
             return null;

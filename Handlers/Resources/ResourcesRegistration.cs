@@ -30,6 +30,7 @@ public static class ResourcesRegistration
     {
         bus.AddConsumer<EmbedResourceConsumer, EmbedResourceConsumerDefinition>();
         bus.AddConsumer<EmbedSearchQueryConsumer, EmbedSearchQueryConsumerDefinition>();
+        bus.AddConsumer<RecommendResourcesConsumer, RecommendResourcesConsumerDefinition>();
         return bus;
     }
 }

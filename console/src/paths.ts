@@ -1,7 +1,14 @@
-// The learner console: plain JavaScript against Edge.Api's public HTTP API, no framework, no build step.
-// Everything the API returns (titles, keywords, cards, error messages) is LLM output or user input: it is only ever put
-// on the page with textContent, never as HTML.
-"use strict";
+// Learning paths (seeds 000 and 002): type a goal, follow the task live (Server-Sent Events, else polling), read the
+// outline and flip the cards; Cancel and Retry. Ported from the first console's app.js, element ids unchanged.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { apiFetch, ApiError, jsonRequest, readJson, sleep } from "./api";
+import { byId } from "./dom";
+
+const apiJson = (path: string, init: RequestInit = {}): Promise<any> => apiFetch(path, init).then((r) => readJson<any>(r));
+const setFormBusy = (form: HTMLElement, busy: boolean) => {
+  form.setAttribute("aria-busy", String(busy));
+  form.querySelectorAll("button").forEach((button) => { button.disabled = busy; });
+};
 
 const STAGES = [
   { id: "extracting_goals", label: "Extracting goals" },
@@ -12,207 +19,28 @@ const STAGES = [
 ];
 const FINAL_STATUSES = new Set(["completed", "failed", "timeout", "canceled"]);
 const RETRYABLE_STATUSES = new Set(["failed", "timeout"]);
-const TOKEN_KEYS = { access: "pipeline.accessToken", refresh: "pipeline.refreshToken", user: "pipeline.user" };
 const POLL_INTERVAL_MS = 1000;
 const DISCOVERY_INTERVAL_MS = 600;
 const PATH_RELOAD_DELAY_MS = 700;
 
 const state = {
-  taskId: null,
-  watch: null,            // AbortController of the stream/poll following state.taskId
-  lastStatus: null,
-  staleBefore: 0,         // after Retry, final statuses not newer than this are the old outcome, not the new one
-  pathId: null,
-  renderedPath: "",       // JSON of the path on screen, to skip re-rendering identical data
-  pathReloadTimer: null,
-  flippedCards: new Set(),
-  knownTaskIds: new Set(),
-  pathTitles: new Map(),
+  taskId: null as string | null,
+  watch: null as AbortController | null,
+  lastStatus: null as any,
+  staleBefore: 0,
+  pathId: null as any,
+  renderedPath: "",
+  pathReloadTimer: null as ReturnType<typeof setTimeout> | null,
+  flippedCards: new Set<string>(),
+  knownTaskIds: new Set<string>(),
+  pathTitles: new Map<any, string>(),
 };
-
-const byId = (id) => document.getElementById(id);
-
-// ---------- session ----------
-
-function saveSession(tokens) {
-  sessionStorage.setItem(TOKEN_KEYS.access, tokens.access_token);
-  sessionStorage.setItem(TOKEN_KEYS.refresh, tokens.refresh_token);
-  if (tokens.user) sessionStorage.setItem(TOKEN_KEYS.user, JSON.stringify(tokens.user));
-}
-
-function clearSession() {
-  Object.values(TOKEN_KEYS).forEach((key) => sessionStorage.removeItem(key));
-}
-
-function storedUser() {
-  try {
-    return JSON.parse(sessionStorage.getItem(TOKEN_KEYS.user) ?? "null");
-  } catch {
-    return null;
-  }
-}
-
-function userLabel(user) {
-  if (!user) return "";
-  if (user.is_guest) return "Guest";
-  return user.name || user.email || user.username || "";
-}
-
-// ---------- HTTP ----------
-
-class ApiError extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-}
-
-// Refresh tokens rotate and reusing one revokes the session, so concurrent 401s share one refresh call.
-let refreshInFlight = null;
-
-function refreshTokens() {
-  refreshInFlight ??= requestNewTokens().finally(() => { refreshInFlight = null; });
-  return refreshInFlight;
-}
-
-async function requestNewTokens() {
-  const refreshToken = sessionStorage.getItem(TOKEN_KEYS.refresh);
-  if (!refreshToken) return false;
-  const response = await fetch("/api/v1/auth/refresh", jsonRequest("POST", { refresh_token: refreshToken }));
-  if (!response.ok) return false;
-  saveSession(await response.json());
-  return true;
-}
-
-function jsonRequest(method, body, init = {}) {
-  const headers = new Headers(init.headers);
-  headers.set("Content-Type", "application/json");
-  return { ...init, method, headers, body: JSON.stringify(body) };
-}
-
-// fetch with the bearer token; on a 401 refreshes once and repeats the call, else ends the session.
-async function apiFetch(path, init = {}, isRepeat = false) {
-  const headers = new Headers(init.headers);
-  const token = sessionStorage.getItem(TOKEN_KEYS.access);
-  if (token) headers.set("Authorization", `Bearer ${token}`);
-  const response = await fetch(path, { ...init, headers });
-  if (response.status !== 401 || isRepeat) return response;
-  if (await refreshTokens()) return apiFetch(path, init, true);
-  signOut("Your session has ended. Please sign in again.");
-  throw new ApiError("Not signed in", 401);
-}
-
-async function apiJson(path, init = {}) {
-  const response = await apiFetch(path, init);
-  return readJson(response);
-}
-
-async function readJson(response) {
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(errorMessage(body, response.status), response.status);
-  return body;
-}
-
-// The API answers errors in its seeds' shapes: {detail}, {code, message, details} or {error: {message}}.
-function errorMessage(body, status) {
-  if (typeof body?.detail === "string") return body.detail;
-  if (Array.isArray(body?.detail)) return body.detail.map((problem) => problem.msg ?? String(problem)).join(" ");
-  if (typeof body?.message === "string") return body.message;
-  if (typeof body?.error?.message === "string") return body.error.message;
-  return `The request failed (HTTP ${status}).`;
-}
-
-function sleep(ms, signal) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
-}
-
-// ---------- signing in and out ----------
-
-async function onAuthSubmit(event) {
-  event.preventDefault();
-  const register = event.submitter?.dataset.action === "register";
-  const email = byId("auth-email").value.trim();
-  const password = byId("auth-password").value;
-  if (!email || !password) return showAuthError("Enter your email and password.");
-  const request = register
-    ? ["/api/v1/auth/register", { email, password, name: byId("auth-name").value.trim() || null }]
-    : ["/api/v1/auth/login", { username: email, password }];
-  await signIn(() => fetch(request[0], jsonRequest("POST", request[1])));
-}
-
-async function onGuest() {
-  await signIn(() => fetch("/api/auth/guest-login", { method: "POST" }));
-}
-
-async function signIn(call) {
-  showAuthError("");
-  setFormBusy(byId("auth-form"), true);
-  try {
-    saveSession(await readJson(await call()));
-    byId("auth-password").value = "";
-    showWorkspace();
-  } catch (error) {
-    showAuthError(error.message);
-  } finally {
-    setFormBusy(byId("auth-form"), false);
-  }
-}
-
-async function onLogout() {
-  const token = sessionStorage.getItem(TOKEN_KEYS.access);
-  // Best effort: the session is revoked on the server; the page forgets the tokens either way.
-  if (token) fetch("/api/v1/auth/logout", { method: "POST", headers: { Authorization: `Bearer ${token}` } }).catch(() => {});
-  signOut("");
-}
-
-function signOut(message) {
-  stopWatching();
-  clearSession();
-  // Nothing of this user may remain on screen for the next one.
-  state.taskId = null;
-  state.pathId = null;
-  state.lastStatus = null;
-  state.knownTaskIds.clear();
-  state.pathTitles.clear();
-  state.flippedCards.clear();
-  hidePath();
-  byId("progress").hidden = true;
-  byId("my-paths").replaceChildren();
-  byId("my-tasks").replaceChildren();
-  byId("prompt").value = "";
-  byId("workspace").hidden = true;
-  byId("session").hidden = true;
-  byId("auth").hidden = false;
-  showAuthError(message);
-  byId("auth-email").focus();
-}
-
-function showAuthError(message) {
-  byId("auth-error").textContent = message;
-}
-
-function showWorkspace() {
-  byId("auth").hidden = true;
-  byId("workspace").hidden = false;
-  byId("session").hidden = false;
-  byId("session-user").textContent = userLabel(storedUser());
-  byId("prompt").focus();
-  refreshLists();
-}
-
-function setFormBusy(form, busy) {
-  form.setAttribute("aria-busy", String(busy));
-  form.querySelectorAll("button").forEach((button) => { button.disabled = busy; });
-}
 
 // ---------- generating a path ----------
 
-async function onGenerate(event) {
+async function onGenerate(event: any) {
   event.preventDefault();
-  const prompt = byId("prompt").value.trim();
+  const prompt = byId<HTMLInputElement>("prompt").value.trim();
   byId("generate-error").textContent = "";
   if (!prompt) {
     byId("generate-error").textContent = "Tell us what you want to learn, e.g. \u201cI want to learn trading in 30 days\u201d.";
@@ -231,10 +59,10 @@ async function onGenerate(event) {
   const discovery = discoverNewTask();
   try {
     const response = await apiFetch("/api/recommendation/chat/generate-learning-path", jsonRequest("POST", { prompt }));
-    const result = await readJson(response);
+    const result: any = await readJson(response);
     if (result.learning_path) renderPath(outlineFromGeneration(result));
     if (result.task_id) watchTask(result.task_id, result.learning_path?.id ?? null);
-  } catch (error) {
+  } catch (error: any) {
     byId("generate-error").textContent = error.message;
     await discovery.lastLook(); // a task that failed at its first stage can still be retried
   } finally {
@@ -250,7 +78,7 @@ function discoverNewTask() {
   let stopped = false;
   const look = async () => {
     const tasks = await apiJson("/api/tasks/users/me?limit=5").catch(() => []);
-    const fresh = tasks.find((task) => !state.knownTaskIds.has(task.task_id));
+    const fresh = tasks.find((task: any) => !state.knownTaskIds.has(task.task_id));
     if (fresh && !stopped && state.taskId === null) watchTask(fresh.task_id, fresh.learning_path_id);
   };
   const loop = async () => {
@@ -268,7 +96,7 @@ function discoverNewTask() {
 
 // ---------- following a task: Server-Sent Events, else polling ----------
 
-function watchTask(taskId, pathId) {
+function watchTask(taskId: any, pathId: any) {
   if (pathId) state.pathId = pathId;
   if (state.taskId === taskId && state.watch) return;
   stopWatching();
@@ -286,13 +114,13 @@ function stopWatching() {
 
 const STREAM_ATTEMPTS = 5;
 
-async function followTask(taskId, signal) {
-  const onStatus = (status) => { if (!signal.aborted) onTaskStatus(status); };
+async function followTask(taskId: any, signal: any) {
+  const onStatus = (status: any) => { if (!signal.aborted) onTaskStatus(status); };
   for (let attempt = 0; attempt < STREAM_ATTEMPTS && !signal.aborted; attempt++) {
     let last;
     try {
       last = await streamTaskEvents(taskId, signal, onStatus);
-    } catch (error) {
+    } catch (error: any) {
       if (signal.aborted) return;
       break; // the stream broke (proxy, network): polling takes over
     }
@@ -305,7 +133,7 @@ async function followTask(taskId, signal) {
 }
 
 // EventSource cannot send an Authorization header, so the stream is read with fetch and parsed here.
-async function streamTaskEvents(taskId, signal, onStatus) {
+async function streamTaskEvents(taskId: any, signal: any, onStatus: any) {
   const response = await apiFetch(`/api/tasks/${encodeURIComponent(taskId)}/events`,
     { headers: { Accept: "text/event-stream" }, signal });
   if (!response.ok || !response.body) return null;
@@ -328,7 +156,7 @@ async function streamTaskEvents(taskId, signal, onStatus) {
   }
 }
 
-function parseServerSentEvent(block) {
+function parseServerSentEvent(block: any) {
   const event = { type: "message", data: "" };
   const data = [];
   for (const line of block.split("\n")) {
@@ -343,13 +171,13 @@ function parseServerSentEvent(block) {
   return event;
 }
 
-async function pollTaskStatus(taskId, signal, onStatus) {
+async function pollTaskStatus(taskId: any, signal: any, onStatus: any) {
   while (!signal.aborted) {
     try {
       const status = await apiJson(`/api/tasks/${encodeURIComponent(taskId)}/status`, { signal });
       onStatus(status);
       if (isFinalOutcome(status)) return;
-    } catch (error) {
+    } catch (error: any) {
       if (signal.aborted || error.status === 404) return;
     }
     await sleep(POLL_INTERVAL_MS, signal);
@@ -357,11 +185,11 @@ async function pollTaskStatus(taskId, signal, onStatus) {
 }
 
 // A final status, and not the failure a Retry is replacing.
-function isFinalOutcome(status) {
+function isFinalOutcome(status: any) {
   return FINAL_STATUSES.has(status.status) && Date.parse(status.updated_at) > state.staleBefore;
 }
 
-function onTaskStatus(status) {
+function onTaskStatus(status: any) {
   if (FINAL_STATUSES.has(status.status) && !isFinalOutcome(status)) return; // the old outcome, until Retry lands
   state.lastStatus = status;
   renderProgress(status);
@@ -393,11 +221,11 @@ async function onRetry() {
   }
 }
 
-async function sendTaskCommand(command) {
+async function sendTaskCommand(command: any) {
   try {
-    await apiJson(`/api/tasks/${encodeURIComponent(state.taskId)}/${command}`, { method: "POST" });
+    await apiJson(`/api/tasks/${encodeURIComponent(state.taskId ?? "")}/${command}`, { method: "POST" });
     return true;
-  } catch (error) {
+  } catch (error: any) {
     byId("task-error").textContent = error.message;
     return false;
   }
@@ -405,12 +233,12 @@ async function sendTaskCommand(command) {
 
 // ---------- progress ----------
 
-function stageLabel(stageId) {
+function stageLabel(stageId: any) {
   if (!stageId || stageId === "initializing") return "Starting";
   return STAGES.find((stage) => stage.id === stageId)?.label ?? stageId;
 }
 
-function renderProgress(status) {
+function renderProgress(status: any) {
   byId("progress").hidden = false;
   const percent = Math.max(0, Math.min(100, Math.round(status.progress ?? 0)));
   const stage = status.status === "completed" ? "finished" : status.stage;
@@ -424,7 +252,7 @@ function renderProgress(status) {
   renderTaskOutcome(status);
 }
 
-function progressSentence(status, stage, percent) {
+function progressSentence(status: any, stage: any, percent: any) {
   const cards = status.total_items ? ` \u00b7 ${status.completed_items} of ${status.total_items} cards` : "";
   if (status.status === "completed") return `Finished: 100%${cards}.`;
   if (status.status === "canceled") return `Canceled at ${percent}%${cards}.`;
@@ -432,7 +260,7 @@ function progressSentence(status, stage, percent) {
   return `${stageLabel(stage)}: ${percent}%${cards}`;
 }
 
-function renderStages(currentStage, taskStatus) {
+function renderStages(currentStage: any, taskStatus: any) {
   const list = byId("stages");
   const currentIndex = STAGES.findIndex((stage) => stage.id === currentStage);
   list.replaceChildren(...STAGES.map((stage, index) => {
@@ -448,7 +276,7 @@ function renderStages(currentStage, taskStatus) {
   }));
 }
 
-function renderTaskOutcome(status) {
+function renderTaskOutcome(status: any) {
   const failed = RETRYABLE_STATUSES.has(status.status);
   byId("task-error").textContent = failed
     ? [status.result_message, status.error_details].filter(Boolean).join(" \u2013 ") || "Generation failed."
@@ -467,26 +295,26 @@ function schedulePathReload() {
   }, PATH_RELOAD_DELAY_MS);
 }
 
-async function loadPath(pathId) {
+async function loadPath(pathId: any) {
   if (!pathId) return;
   try {
     renderPath(await apiJson(`/api/learning-paths/${encodeURIComponent(pathId)}`));
-  } catch (error) {
+  } catch (error: any) {
     byId("generate-error").textContent = error.message;
   }
 }
 
 // Seed 000's answer: {learning_path: {id, title, description}, courses: [{course_id, title, sections}]}.
-function outlineFromGeneration(result) {
+function outlineFromGeneration(result: any) {
   return { ...result.learning_path, courses: result.courses };
 }
 
-function renderPath(path) {
+function renderPath(path: any) {
   const json = JSON.stringify(path);
   if (json === state.renderedPath) return;
   state.renderedPath = json;
   state.pathId = path.id;
-  const focusedCard = document.activeElement?.dataset?.cardId;
+  const focusedCard = (document.activeElement as HTMLElement | null)?.dataset?.cardId;
 
   byId("path").hidden = false;
   byId("path").dataset.pathId = String(path.id);
@@ -495,7 +323,7 @@ function renderPath(path) {
   byId("path-meta").textContent = pathMeta(path);
   byId("courses").replaceChildren(...(path.courses ?? []).map(renderCourse));
 
-  if (focusedCard) document.querySelector(`[data-card-id="${CSS.escape(focusedCard)}"]`)?.focus();
+  if (focusedCard) document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(focusedCard)}"]`)?.focus();
 }
 
 function hidePath() {
@@ -504,7 +332,7 @@ function hidePath() {
   state.renderedPath = "";
 }
 
-function pathMeta(path) {
+function pathMeta(path: any) {
   const parts = [];
   if (path.estimated_days) parts.push(`${path.estimated_days} days`);
   if (path.difficulty_level) parts.push(path.difficulty_level);
@@ -512,7 +340,7 @@ function pathMeta(path) {
   return parts.join(" \u00b7 ");
 }
 
-function renderCourse(course, index) {
+function renderCourse(course: any, index: any) {
   const article = document.createElement("article");
   article.className = "course";
   const heading = document.createElement("h3");
@@ -523,7 +351,7 @@ function renderCourse(course, index) {
   return article;
 }
 
-function renderSection(section) {
+function renderSection(section: any) {
   const element = document.createElement("section");
   element.className = "section";
   const headingId = `section-${section.section_id}`;
@@ -535,7 +363,7 @@ function renderSection(section) {
   const keywords = document.createElement("ul");
   keywords.className = "keywords";
   keywords.setAttribute("aria-label", "Keywords");
-  keywords.append(...(section.keywords ?? []).map((keyword) => textElement("li", keyword)));
+  keywords.append(...(section.keywords ?? []).map((keyword: any) => textElement("li", keyword)));
   element.append(keywords);
 
   if (section.cards?.length) {
@@ -551,7 +379,7 @@ function renderSection(section) {
 }
 
 // A toggle button: Enter and Space flip it like any button; aria-pressed says which side shows.
-function renderCard(card) {
+function renderCard(card: any) {
   const item = document.createElement("li");
   const button = document.createElement("button");
   button.type = "button";
@@ -564,28 +392,28 @@ function renderCard(card) {
   return item;
 }
 
-function cardFace(className, label, text) {
+function cardFace(className: any, label: any, text: any) {
   const face = document.createElement("span");
   face.className = `card-face ${className}`;
   face.append(textElement("span", label, "card-label"), textElement("span", text, "card-text"));
   return face;
 }
 
-function flipCard(button) {
+function flipCard(button: any) {
   const flipped = button.getAttribute("aria-pressed") !== "true";
   setCardFlipped(button, flipped);
   if (flipped) state.flippedCards.add(button.dataset.cardId);
   else state.flippedCards.delete(button.dataset.cardId);
 }
 
-function setCardFlipped(button, flipped) {
+function setCardFlipped(button: any, flipped: any) {
   button.setAttribute("aria-pressed", String(flipped));
   // Only the visible side is part of the button's name.
   button.querySelector(".card-front").setAttribute("aria-hidden", String(flipped));
   button.querySelector(".card-back").setAttribute("aria-hidden", String(!flipped));
 }
 
-function textElement(tag, text, className) {
+function textElement(tag: any, text: any, className?: any) {
   const element = document.createElement(tag);
   element.textContent = text ?? "";
   if (className) element.className = className;
@@ -603,14 +431,14 @@ async function loadMyPaths() {
   const list = byId("my-paths");
   try {
     const paths = await apiJson("/api/learning-paths?limit=50");
-    paths.forEach((path) => state.pathTitles.set(path.id, path.title));
+    paths.forEach((path: any) => state.pathTitles.set(path.id, path.title));
     list.replaceChildren(...(paths.length ? paths.map(renderPathItem) : [textElement("li", "No learning paths yet.", "hint")]));
-  } catch (error) {
+  } catch (error: any) {
     if (error.status !== 401) list.replaceChildren(textElement("li", error.message, "error"));
   }
 }
 
-function renderPathItem(path) {
+function renderPathItem(path: any) {
   const item = document.createElement("li");
   const open = textElement("button", path.title, "link-button");
   open.type = "button";
@@ -619,7 +447,7 @@ function renderPathItem(path) {
   return item;
 }
 
-async function openPath(pathId) {
+async function openPath(pathId: any) {
   await loadPath(pathId);
   byId("path-title").setAttribute("tabindex", "-1");
   byId("path-title").focus();
@@ -629,14 +457,14 @@ async function loadMyTasks() {
   const list = byId("my-tasks");
   try {
     const tasks = await apiJson("/api/tasks/users/me?limit=20");
-    tasks.forEach((task) => state.knownTaskIds.add(task.task_id));
+    tasks.forEach((task: any) => state.knownTaskIds.add(task.task_id));
     list.replaceChildren(...(tasks.length ? tasks.map(renderTaskItem) : [textElement("li", "No tasks yet.", "hint")]));
-  } catch (error) {
+  } catch (error: any) {
     if (error.status !== 401) list.replaceChildren(textElement("li", error.message, "error"));
   }
 }
 
-function renderTaskItem(task) {
+function renderTaskItem(task: any) {
   const item = document.createElement("li");
   item.dataset.taskId = task.task_id;
   const title = state.pathTitles.get(task.learning_path_id) ?? "Learning path";
@@ -649,7 +477,7 @@ function renderTaskItem(task) {
   return item;
 }
 
-function showTask(task) {
+function showTask(task: any) {
   state.lastStatus = task;
   state.staleBefore = 0;
   renderProgress(task);
@@ -664,17 +492,28 @@ function showTask(task) {
   byId("progress-title").focus();
 }
 
-// ---------- start ----------
 
-function start() {
-  byId("auth-form").addEventListener("submit", onAuthSubmit);
-  byId("guest").addEventListener("click", onGuest);
-  byId("logout").addEventListener("click", onLogout);
+/** Forget everything of the signed-out user. */
+export function resetPaths(): void {
+  stopWatching();
+  state.taskId = null;
+  state.pathId = null;
+  state.lastStatus = null;
+  state.knownTaskIds.clear();
+  state.pathTitles.clear();
+  state.flippedCards.clear();
+  hidePath();
+  byId("progress").hidden = true;
+  byId("my-paths").replaceChildren();
+  byId("my-tasks").replaceChildren();
+  byId<HTMLInputElement>("prompt").value = "";
+}
+
+export function initPaths(): void {
   byId("generate-form").addEventListener("submit", onGenerate);
   byId("cancel").addEventListener("click", onCancel);
   byId("retry").addEventListener("click", onRetry);
-  if (sessionStorage.getItem(TOKEN_KEYS.access)) showWorkspace();
-  else byId("auth-email").focus();
 }
 
-start();
+export { refreshLists };
+void ApiError;

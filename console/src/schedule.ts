@@ -1,0 +1,179 @@
+// Schedule (seed 004): the week's study blocks (one GET per day), adding a block, reminders, and reminders arriving
+// live over the realtime socket (/api/v1/realtime/ws).
+import { getJson, post, socketUrl } from "./api";
+import { failure, field, fill, h, text } from "./dom";
+import type { View } from "./views";
+
+interface Occurrence { id: number; title: string; description: string; start: string; end: string; local_start: string; local_end: string }
+interface Reminder { id: number; message: string; remind_at: string; delivered_at: string | null }
+interface ReminderFrame { type: "reminder"; event_id: string; reminder_id: number; message: string; remind_at: string; delivered_at: string }
+
+let root: HTMLElement | undefined;
+let weekStart = mondayOf(new Date());
+let socket: WebSocket | null = null;
+let lastEventId: string | null = null;
+
+export const scheduleView: View = {
+  async show(container) {
+    if (!root) {
+      root = container;
+      render();
+    }
+    connect();
+    await Promise.all([loadWeek(), loadReminders()]);
+  },
+  reset() {
+    const ws = socket;
+    socket = null;
+    ws?.close();
+    root = undefined;
+    lastEventId = null;
+  },
+};
+
+function mondayOf(date: Date): Date {
+  const day = new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  day.setDate(day.getDate() - ((day.getDay() + 6) % 7));
+  return day;
+}
+
+function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
+function localInput(date: Date): string {
+  return `${isoDay(date)}T${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+}
+
+function render(): void {
+  const now = new Date();
+  const title = h("input", { type: "text", required: true, maxlength: 200 });
+  const start = h("input", { type: "datetime-local", required: true, value: localInput(new Date(now.getTime() + 3600_000)) });
+  const minutes = h("input", { type: "number", min: 5, max: 600, value: 60, required: true });
+  const blockError = h("p", { class: "error", role: "alert" });
+  const blockForm = h("form", { class: "stack", novalidate: true }, field("Block title", title), field("Starts", start), field("Minutes", minutes),
+    h("div", { class: "actions" }, h("button", { type: "submit" }, "Add block")), blockError);
+  blockForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    blockError.textContent = "";
+    const begin = new Date(start.value);
+    if (!title.value.trim() || Number.isNaN(begin.getTime())) {
+      blockError.textContent = "Give the block a title and a start.";
+      return;
+    }
+    try {
+      await post("/api/v1/schedule", { title: title.value.trim(), start: begin.toISOString(), end: new Date(begin.getTime() + Number(minutes.value) * 60_000).toISOString() });
+      title.value = "";
+      weekStart = mondayOf(begin);
+      await loadWeek();
+    } catch (error) {
+      blockError.textContent = (error as Error).message;
+    }
+  });
+
+  const message = h("input", { type: "text", required: true, maxlength: 500 });
+  const inMinutes = h("input", { type: "number", min: 0, max: 10080, value: 1, step: "any" });
+  const reminderError = h("p", { class: "error", role: "alert" });
+  const reminderForm = h("form", { class: "stack", novalidate: true }, field("Reminder", message), field("In minutes", inMinutes),
+    h("div", { class: "actions" }, h("button", { type: "submit" }, "Set reminder")), reminderError);
+  reminderForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    reminderError.textContent = "";
+    if (!message.value.trim()) {
+      reminderError.textContent = "Write the reminder.";
+      return;
+    }
+    try {
+      await post("/api/v1/reminders", { message: message.value.trim(), remind_at: new Date(Date.now() + Number(inMinutes.value) * 60_000).toISOString() });
+      message.value = "";
+      await loadReminders();
+    } catch (error) {
+      reminderError.textContent = (error as Error).message;
+    }
+  });
+
+  fill(root!,
+    h("h2", { tabindex: -1 }, "Schedule"),
+    h("div", { id: "reminder-toasts", class: "toasts", role: "status", "aria-live": "polite" }),
+    h("div", { class: "week-nav" },
+      h("button", { type: "button", class: "secondary", onclick: () => { weekStart = new Date(weekStart.getTime() - 7 * 86_400_000); void loadWeek(); } }, "Previous week"),
+      h("strong", { id: "week-label" }),
+      h("button", { type: "button", class: "secondary", onclick: () => { weekStart = new Date(weekStart.getTime() + 7 * 86_400_000); void loadWeek(); } }, "Next week")),
+    h("ol", { id: "week", class: "week", "aria-label": "This week" }),
+    h("div", { class: "two-columns" },
+      h("section", { class: "panel", "aria-labelledby": "block-title" }, h("h3", { id: "block-title" }, "New study block"), blockForm),
+      h("section", { class: "panel", "aria-labelledby": "reminders-title" }, h("h3", { id: "reminders-title" }, "Reminders"), reminderForm,
+        h("p", { id: "realtime-status", class: "hint" }), h("ul", { id: "reminders", class: "item-list" }))));
+}
+
+async function loadWeek(): Promise<void> {
+  const week = document.getElementById("week");
+  if (!week) return;
+  const days = Array.from({ length: 7 }, (_, i) => new Date(weekStart.getFullYear(), weekStart.getMonth(), weekStart.getDate() + i));
+  document.getElementById("week-label")!.textContent = `${days[0].toLocaleDateString()} – ${days[6].toLocaleDateString()}`;
+  try {
+    const blocks = await Promise.all(days.map((day) => getJson<Occurrence[] | { items?: Occurrence[] }>(`/api/v1/schedule?date=${isoDay(day)}`)));
+    const today = isoDay(new Date());
+    week.replaceChildren(...days.map((day, index) => {
+      const answer = blocks[index];
+      const items = Array.isArray(answer) ? answer : answer.items ?? [];
+      return h("li", { class: isoDay(day) === today ? "day today" : "day", "data-date": isoDay(day) },
+        h("h3", {}, day.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" })),
+        items.length
+          ? h("ul", {}, ...items.map((b) => h("li", { class: "block" }, text("strong", b.title),
+            text("span", `${new Date(b.start).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}–${new Date(b.end).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`, "hint"))))
+          : text("p", "Free", "hint"));
+    }));
+  } catch (error) {
+    week.replaceChildren(h("li", {}, failure((error as Error).message, () => void loadWeek())));
+  }
+}
+
+async function loadReminders(): Promise<void> {
+  const list = document.getElementById("reminders");
+  if (!list) return;
+  try {
+    const answer = await getJson<Reminder[] | { items?: Reminder[]; reminders?: Reminder[] }>("/api/v1/reminders");
+    const reminders = Array.isArray(answer) ? answer : answer.items ?? answer.reminders ?? [];
+    list.replaceChildren(...(reminders.length ? reminders.map((r) => h("li", { "data-reminder-id": r.id },
+      text("span", r.message), text("span", r.delivered_at ? "delivered" : `due ${new Date(r.remind_at).toLocaleTimeString()}`, r.delivered_at ? "badge badge-completed" : "hint")))
+      : [text("li", "No reminders.", "hint")]));
+  } catch (error) {
+    list.replaceChildren(h("li", {}, failure((error as Error).message, () => void loadReminders())));
+  }
+}
+
+function connect(): void {
+  if (socket) return;
+  const path = `/api/v1/realtime/ws${lastEventId ? `?last_event_id=${encodeURIComponent(lastEventId)}` : ""}`;
+  const ws = new WebSocket(socketUrl(path));
+  socket = ws;
+  const status = () => document.getElementById("realtime-status");
+  ws.addEventListener("open", () => {
+    const s = status();
+    if (s) s.textContent = "Live: reminders appear here when they are due.";
+  });
+  ws.addEventListener("message", (event) => {
+    const frame = JSON.parse(String(event.data)) as { type: string; event_id?: string };
+    if (frame.event_id) lastEventId = frame.event_id;
+    if (frame.type === "reminder") onReminder(frame as ReminderFrame);
+  });
+  ws.addEventListener("close", () => {
+    if (socket !== ws) return;
+    socket = null;
+    const s = status();
+    if (s) {
+      s.textContent = "Live updates disconnected. ";
+      s.append(h("button", { type: "button", class: "secondary", onclick: () => connect() }, "Reconnect"));
+    }
+  });
+}
+
+function onReminder(frame: ReminderFrame): void {
+  const toasts = document.getElementById("reminder-toasts");
+  toasts?.append(h("p", { class: "toast", "data-reminder-id": frame.reminder_id }, text("strong", "Reminder: "), frame.message));
+  // The frame is the delivery (the list may not show it yet: it is read again only when missing).
+  const item = document.querySelector(`#reminders [data-reminder-id="${frame.reminder_id}"]`);
+  if (item) item.lastElementChild?.replaceWith(text("span", "delivered", "badge badge-completed"));
+  else void loadReminders();
+}
