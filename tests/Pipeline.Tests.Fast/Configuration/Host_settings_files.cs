@@ -36,6 +36,7 @@ public sealed class Host_settings_files
         { "Edge.Api", TaskRetryOptions.Section, typeof(TaskRetryOptions) },
         { "Edge.Api", LearnTracRateLimitOptions.Section, typeof(LearnTracRateLimitOptions) },
         { "Edge.Api", ClientAddressLimitOptions.Section, typeof(ClientAddressLimitOptions) },
+        { "Edge.Api", Pipeline.Edge.Api.Realtime.StreamOptions.Section, typeof(Pipeline.Edge.Api.Realtime.StreamOptions) },
         { "Handlers", RabbitMqOptions.Section, typeof(RabbitMqOptions) },
         { "Handlers", RedisOptions.Section, typeof(RedisOptions) },
         { "Handlers", OperationsOptions.Section, typeof(OperationsOptions) },
