@@ -59,7 +59,8 @@ source scripts/infra.sh
 source scripts/console.sh
 infra_up
 
-results="$PIPELINE_DATA_DIR/test-results"
+# PIPELINE_TEST_RESULTS keeps one checkout's results apart when several share PIPELINE_DATA_DIR.
+results="${PIPELINE_TEST_RESULTS:-$PIPELINE_DATA_DIR/test-results}"
 
 if ! console_build; then
   echo "console build failed"
@@ -83,7 +84,7 @@ elif [ $# -gt 0 ]; then
   filter=(--filter "$1")
 else
   # Plain ./test.sh: the fast tier first (seconds), then the real one; the last line sums both.
-  run_tier "$fast_project" "$PIPELINE_DATA_DIR/test-results-fast"
+  run_tier "$fast_project" "$results-fast"
 fi
 run_tier tests/Pipeline.Tests/Pipeline.Tests.csproj "$results" "${filter[@]}"
 summary
