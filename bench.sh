@@ -8,6 +8,7 @@
 #   ./bench.sh hops                       where the time to structure goes, hop by hop (bench/hops.py)
 #   ./bench.sh compare poll DOTNET_GCgen0size=0   a setting against the usual start, alternating (bench/compare.py)
 #   ./bench.sh graph                      the knowledge graph on 10,000 concepts / 40,000 edges vs QuikGraph (docs/graph-benchmark.md)
+#   ./bench.sh chat                       the chat WebSocket: added latency to the first token, token relay rate vs bare Redis (docs/chat-benchmark.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 # Which driver runs, checked before anything is installed, started or built.
@@ -16,7 +17,8 @@ case "${1:-}" in
   hops) script=bench/hops.py ;;
   compare) script=bench/compare.py ;;
   graph) script=graph ;;
-  *) echo "usage: ./bench.sh [hops | graph | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
+  chat) script=chat ;;
+  *) echo "usage: ./bench.sh [hops | graph | chat | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
 esac
 source scripts/infra.sh
 infra_up
@@ -37,6 +39,13 @@ if [ "$script" = graph ]; then
   # In-process (no service to start): its own database, created and dropped by the program.
   BENCH_GRAPH_REPORT="${BENCH_GRAPH_REPORT:-docs/graph-benchmark.md}" \
     dotnet run --project bench/Pipeline.GraphBench -c Release -nologo -v quiet
+  exit $?
+fi
+
+if [ "$script" = chat ]; then
+  # In-process (Edge.Api and Handlers in the program): its own database and vhost, created and dropped by the program.
+  BENCH_CHAT_REPORT="${BENCH_CHAT_REPORT:-docs/chat-benchmark.md}" \
+    dotnet run --project bench/Pipeline.ChatBench -c Release -nologo -v quiet
   exit $?
 fi
 

@@ -1,19 +1,65 @@
 #!/usr/bin/env bash
 # Sets up what is missing (PostgreSQL, RabbitMQ, Redis: installed with apt, started privately on loopback), builds,
 # runs the whole test suite against those instances, and ends with one line: "N passed, M failed".
-#   ./test.sh                  everything
-#   ./test.sh <filter>         a dotnet test --filter expression, e.g. FullyQualifiedName~Auth
+#   ./test.sh                  everything: the fast tier (tests/Pipeline.Tests.Fast), then the real one; one summed line
+#   ./test.sh fast [<filter>]  only the fast tier: in memory, no service started or installed, seconds
+#   ./test.sh <filter>         a dotnet test --filter expression over the real tier, e.g. FullyQualifiedName~Auth
 #   ./test.sh reliability      only the fault-injection suite, at the report's sizes (100 generations per fault, 60 s of
 #                              load), writing docs/reliability.md; plain ./test.sh runs it too, smaller (CI's time budget)
 set -euo pipefail
 cd "$(dirname "$0")"
+
+total_passed=0; total_failed=0; total_skipped=0; overall=0
+
+# Runs one test project and adds its trx counters to the totals.
+#   run_tier <csproj> <results dir> [dotnet test args...]
+run_tier() {
+  local project=$1 results=$2; shift 2
+  rm -rf "$results"
+  mkdir -p "$results"
+  set +e
+  dotnet test "$project" -c Release --no-build -nologo "$@" \
+    --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results"
+  local status=$?
+  set -e
+  local trx="$results/results.trx"
+  if [ ! -f "$trx" ]; then total_failed=$((total_failed + 1)); overall=1; return; fi
+  local counters; counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  count() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  local passed failed total executed
+  passed=$(count passed); failed=$(count failed); total=$(count total); executed=$(count executed)
+  # A crashed test host leaves executed < total without failures: count those as failed, not as silence.
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  [ "$status" -ne 0 ] && overall=$status
+  total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + total - executed))
+}
+
+summary() {
+  if [ "$total_skipped" -gt 0 ]; then echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
+  else echo "$total_passed passed, $total_failed failed"; fi
+  if [ "$overall" -eq 0 ] && [ "$total_failed" -gt 0 ]; then overall=1; fi
+  exit "$overall"
+}
+
+fast_project=tests/Pipeline.Tests.Fast/Pipeline.Tests.Fast.csproj
+
+# The fast tier needs no service: no apt, no PostgreSQL/RabbitMQ/Redis, results in a private temporary folder.
+if [ "${1:-}" = fast ]; then
+  if ! dotnet build "$fast_project" -c Release -nologo -v quiet -clp:ErrorsOnly; then
+    echo "build failed"; echo "0 passed, 1 failed"; exit 1
+  fi
+  fast_results=$(mktemp -d)
+  trap 'rm -rf "$fast_results"' EXIT
+  run_tier "$fast_project" "$fast_results" ${2:+--filter "$2"}
+  summary
+fi
+
 source scripts/infra.sh
 source scripts/console.sh
 infra_up
 
 results="$PIPELINE_DATA_DIR/test-results"
-rm -rf "$results"
-mkdir -p "$results"
 
 if ! console_build; then
   echo "console build failed"
@@ -35,24 +81,9 @@ if [ "${1:-}" = reliability ]; then
   filter=(--filter "FullyQualifiedName~Pipeline.Tests.Reliability")
 elif [ $# -gt 0 ]; then
   filter=(--filter "$1")
-fi
-set +e
-dotnet test tests/Pipeline.Tests/Pipeline.Tests.csproj -c Release --no-build -nologo "${filter[@]}" \
-  --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results"
-status=$?
-set -e
-
-trx="$results/results.trx"
-if [ -f "$trx" ]; then
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  count() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
-  passed=$(count passed); failed=$(count failed); total=$(count total); executed=$(count executed)
-  skipped=$((total - executed))
-  # A crashed test host leaves executed < total without failures: count those as failed, not as silence.
-  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-  if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
 else
-  echo "0 passed, 1 failed"
-  status=1
+  # Plain ./test.sh: the fast tier first (seconds), then the real one; the last line sums both.
+  run_tier "$fast_project" "$PIPELINE_DATA_DIR/test-results-fast"
 fi
-exit "$status"
+run_tier tests/Pipeline.Tests/Pipeline.Tests.csproj "$results" "${filter[@]}"
+summary

@@ -157,6 +157,9 @@ def host_env(latency_ms=0):
         "PIPELINE_HTTP_PORT": str(HTTP_PORT),
         # The per-user limit on generation requests would refuse a 200-path burst from one benchmark user.
         "Pipeline__RateLimits__AiRequestsPerMinute": "1000000",
+        "Pipeline__RateLimits__GlobalAiRequestsPerMinute": "1000000",
+        # Every benchmark user signs up and logs in from 127.0.0.1.
+        "Pipeline__ClientLimits__Registrations__Limit": "1000000", "Pipeline__ClientLimits__Logins__Limit": "1000000",
         "Ai__Provider": "offline", "Ai__SimulatedLatencyMs": str(latency_ms), "Ai__MaxConcurrency": str(LLM_CAP),
         "DOTNET_ENVIRONMENT": "Production", "ASPNETCORE_ENVIRONMENT": "Production",
         "Logging__LogLevel__Default": "Warning",
@@ -786,8 +789,9 @@ with its median reported.
 5. **Memory.** `VmHWM` (peak resident set) from `/proc/<pid>/status` of the Edge.Api and Handlers processes after
    benchmark 1 and after 1, 2 and 4 (same processes throughout).
 
-Settings that only the benchmark changes: `Pipeline__RateLimits__AiRequestsPerMinute=1000000` (one user submits
-{generations} paths), `Logging__LogLevel__Default=Warning`. Knobs: `BENCH_REPEATS`, `BENCH_WRK_SECONDS`,
+Settings that only the benchmark changes: `Pipeline__RateLimits__AiRequestsPerMinute=1000000` and
+`Pipeline__RateLimits__GlobalAiRequestsPerMinute=1000000` (one user submits {generations} paths), the per-address
+sign-up and login limits (`Pipeline__ClientLimits__*__Limit`), `Logging__LogLevel__Default=Warning`. Knobs: `BENCH_REPEATS`, `BENCH_WRK_SECONDS`,
 `BENCH_GENERATIONS`, `BENCH_TRIVIAL_MESSAGES`, `BENCH_STRUCTURE_CALLS`, `BENCH_CHAIN_COUNT`, `BENCH_LLM_LATENCY_MS`, `BENCH_BATCH`,
 `BENCH_HTTP_PORT`, `BENCH_REDIS_PORT`. Logs of the hosts: `$PIPELINE_DATA_DIR/bench-logs/`.
 """

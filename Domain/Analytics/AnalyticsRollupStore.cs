@@ -18,6 +18,8 @@ public sealed partial class AnalyticsRollupStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (!await MarkAppliedAsync(connection, tx, eventKey, ct)) return false;
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtextextended('analytics:' || @UserId, 0))",
+            new { c.UserId }, tx, cancellationToken: ct));
         var args = new
         {
             c.UserId, c.ConceptId, c.Title, c.Mastery, At = c.At.UtcDateTime, Day = DayOf(c.At),
@@ -36,14 +38,16 @@ public sealed partial class AnalyticsRollupStore(NpgsqlDataSource dataSource)
             INSERT INTO analytics_concept_learners AS l (concept_id, user_id, title, completions, mastery_sum, time_sum, completed_at)
             VALUES (@ConceptId, @UserId, @Title, 1, @Mastery, @Seconds, @At)
             ON CONFLICT (concept_id, user_id) DO UPDATE SET title = coalesce(@Title, l.title), completions = l.completions + 1,
-                mastery_sum = l.mastery_sum + @Mastery, time_sum = l.time_sum + @Seconds, completed_at = greatest(l.completed_at, @At);
-            INSERT INTO analytics_learner_profiles AS p (user_id, path, path_started_at, path_last_at, path_mastery_sum)
-            VALUES (@UserId, ARRAY[@ConceptId], @At, @At, @Mastery)
-            ON CONFLICT (user_id) DO UPDATE SET
-                path = CASE WHEN cardinality(p.path) < 4 AND NOT @ConceptId = ANY(p.path) THEN p.path || @ConceptId ELSE p.path END,
-                path_mastery_sum = p.path_mastery_sum + CASE WHEN cardinality(p.path) < 4 AND NOT @ConceptId = ANY(p.path) THEN @Mastery ELSE 0 END,
-                path_started_at = coalesce(p.path_started_at, @At),
-                path_last_at = CASE WHEN cardinality(p.path) < 4 AND NOT @ConceptId = ANY(p.path) THEN @At ELSE p.path_last_at END;
+                mastery_sum = l.mastery_sum + @Mastery, time_sum = l.time_sum + @Seconds, completed_at = least(coalesce(l.completed_at, @At), @At);
+            INSERT INTO analytics_learner_profiles (user_id) VALUES (@UserId) ON CONFLICT DO NOTHING;
+            -- The path: the first (up to 4) concepts of the learner in the order they were first completed, whatever order the
+            -- events arrive in (the per-learner lock above keeps two completions from missing each other).
+            UPDATE analytics_learner_profiles p SET path = f.path, path_started_at = f.started, path_last_at = f.last, path_mastery_sum = f.mastery
+            FROM (SELECT array_agg(concept_id ORDER BY completed_at, concept_id) AS path, min(completed_at) AS started, max(completed_at) AS last,
+                         sum(mastery_sum / completions) AS mastery
+                  FROM (SELECT concept_id, completed_at, mastery_sum, completions FROM analytics_concept_learners
+                        WHERE user_id = @UserId AND completions > 0 ORDER BY completed_at, concept_id LIMIT 4) first_four) f
+            WHERE p.user_id = @UserId;
             UPDATE analytics_learner_profiles SET hours[@Hour] = hours[@Hour] + 1, weekdays[@Weekday] = weekdays[@Weekday] + 1 WHERE user_id = @UserId;
             """, args, tx, cancellationToken: ct));
         foreach (var (kind, name) in new[] { ("component", c.Component), ("milestone", c.Milestone) })

@@ -26,22 +26,20 @@ public sealed class ReplyEventChannel(IConnectionMultiplexer redis, IOptions<Red
     /// <summary>Calls <paramref name="onEvent"/> for each event on the root's channel (in order) until disposed.</summary>
     public async Task<IAsyncDisposable> SubscribeAsync(long rootConversationId, Action<ReplyEvent> onEvent)
     {
-        var subscriber = redis.GetSubscriber();
-        var channel = ChannelOf(rootConversationId);
-        Action<RedisChannel, RedisValue> handler = (_, message) =>
+        // A message queue, not an Action handler: StackExchange.Redis 2 runs Action handlers concurrently, out of order.
+        var queue = await redis.GetSubscriber().SubscribeAsync(ChannelOf(rootConversationId)).WaitAsync(_timeout);
+        queue.OnMessage(message =>
         {
-            if (ReplyEvent.FromJson(message!) is { } replyEvent) onEvent(replyEvent);
-        };
-        await subscriber.SubscribeAsync(channel, handler).WaitAsync(_timeout);
-        return new Subscription(subscriber, channel, handler, _timeout);
+            if (ReplyEvent.FromJson(message.Message!) is { } replyEvent) onEvent(replyEvent);
+        });
+        return new Subscription(queue, _timeout);
     }
 
-    private sealed class Subscription(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler, TimeSpan timeout)
-        : IAsyncDisposable
+    private sealed class Subscription(ChannelMessageQueue queue, TimeSpan timeout) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            try { await subscriber.UnsubscribeAsync(channel, handler).WaitAsync(timeout); }
+            try { await queue.UnsubscribeAsync().WaitAsync(timeout); }
             catch (Exception e) when (e is RedisException or TimeoutException) { /* the connection is gone, and the subscription with it */ }
         }
     }

@@ -27,6 +27,7 @@ public static class InfrastructureRegistration
     {
         // MassTransit 8.4 reports usage to an internet host unless told not to; this machine must never try.
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
+        builder.AddPipelineTelemetry();
 
         var connectionString = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");

@@ -40,13 +40,11 @@ public sealed class PostgresKnowledgeGraph(NpgsqlDataSource dataSource) : IKnowl
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<EdgeRow>(new CommandDefinition($"""
-            WITH RECURSIVE needed(id) AS (
-                SELECT @target::bigint
+            WITH RECURSIVE walk AS (
+                SELECT e.* FROM concept_edges e WHERE e.target_id = @target AND e.relationship = 'prerequisite_for'
                 UNION
-                SELECT e.source_id FROM concept_edges e JOIN needed n ON e.target_id = n.id WHERE e.relationship = 'prerequisite_for')
-            SELECT {EdgeColumns} FROM concept_edges
-            WHERE relationship = 'prerequisite_for' AND target_id IN (SELECT id FROM needed)
-            ORDER BY id
+                SELECT e.* FROM walk w JOIN concept_edges e ON e.target_id = w.source_id AND e.relationship = 'prerequisite_for')
+            SELECT {EdgeColumns} FROM walk ORDER BY id
             """, new { target }, cancellationToken: ct))).Select(r => r.ToEdge()).ToList();
     }
 

@@ -1,4 +1,7 @@
 using System.Net.WebSockets;
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Pipeline.Edge.Api.RateLimits;
 using System.Text.Json;
 using Pipeline.Domain.Conversations;
 using Pipeline.Edge.Api.Auth;
@@ -45,11 +48,12 @@ public static class ChatSocket
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var replies = http.RequestServices.GetRequiredService<ConversationReplies>();
-        var connection = new Connection(socket, session, store, replies, allowSwitch);
+        var connection = new Connection(socket, session, store, replies, allowSwitch, user, http.RequestServices);
         await connection.RunAsync(http.RequestAborted);
     }
 
-    private sealed class Connection(WebSocket socket, Conversation session, ConversationStore store, ConversationReplies replies, bool allowSwitch)
+    private sealed class Connection(WebSocket socket, Conversation session, ConversationStore store, ConversationReplies replies, bool allowSwitch,
+        ClaimsPrincipal user, IServiceProvider services)
     {
         private readonly SocketFrames _frames = new(socket);
         private Conversation? _current;
@@ -157,6 +161,7 @@ public static class ChatSocket
                 _frames.Send(new ErrorFrame($"content must be at most {ConversationReplies.MaxMessageLength} characters."));
                 return;
             }
+            if (!await WithinRateLimitAsync()) return;
             Conversation? chat;
             if (frame.ChatId is { } chatId)
             {
@@ -174,6 +179,18 @@ public static class ChatSocket
             var message = await store.AppendAsync(chat.Id, MessageRoles.User, content, ct);
             _frames.Send(new AckFrame(message.Id, chat.Id));
             await replies.SendGenerateReplyAsync(chat, message.Id, ct);
+        }
+
+        /// <summary>A message on the socket costs a model call like an AI route: the same per-user limit (guests smaller).</summary>
+        private async Task<bool> WithinRateLimitAsync()
+        {
+            var limits = services.GetRequiredService<IOptions<AiRateLimitOptions>>().Value;
+            var limit = user.IsGuest() ? limits.GuestAiRequestsPerMinute : limits.AiRequestsPerMinute;
+            var decision = await services.GetRequiredService<AiRequestLimiter>().TryAcquireAsync($"user:{session.OwnerId}", limit);
+            if (decision.Allowed) return true;
+            var retryAfter = Math.Max(1, (int)Math.Ceiling((decision.ResetAt - DateTimeOffset.UtcNow).TotalSeconds));
+            _frames.Send(new ErrorFrame($"Too many AI requests: at most {decision.Limit} per minute. Try again in {retryAfter} s."));
+            return false;
         }
 
         private async Task SwitchAsync(ClientFrame frame, CancellationToken ct)

@@ -1,4 +1,6 @@
 using FastEndpoints.Swagger;
+using Namotion.Reflection;
+using NJsonSchema;
 using NSwag;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
@@ -24,6 +26,7 @@ public static class ApiDocument
             settings.Title = "Pipeline API";
             settings.Version = Name;
             settings.DocumentProcessors.Add(new DefaultedQueryParametersAreOptional());
+            settings.DocumentProcessors.Add(new FailuresInTheSeedShape());
         };
         // Schemas are named in full: every endpoint folder has its own "Request".
         document.ShortSchemaNames = false;
@@ -52,5 +55,36 @@ public static class ApiDocument
             foreach (var parameter in parameters.Where(p => p.Kind == OpenApiParameterKind.Query && p.Schema?.Default is not null))
                 parameter.IsRequired = false;
         }
+    }
+
+    /// <summary>
+    /// Every failure a route declares is answered by <see cref="SeedErrorWriter"/> in the shape of the route's seed, also
+    /// the ones declared without a body (FastEndpoints' own 401 and 403) or as problem details: the document says so.
+    /// </summary>
+    private sealed class FailuresInTheSeedShape : IDocumentProcessor
+    {
+        public void Process(DocumentProcessorContext context)
+        {
+            var shapes = new Dictionary<ErrorStyle, JsonSchema>
+            {
+                [ErrorStyle.Detail] = Reference<SeedErrorWriter.DetailError>(context),
+                [ErrorStyle.CodeMessage] = Reference<SeedErrorWriter.CodeMessageError>(context),
+                [ErrorStyle.Envelope] = Reference<SeedErrorWriter.EnvelopeError>(context),
+            };
+            foreach (var (path, item) in context.Document.Paths)
+            {
+                var shape = shapes[SeedErrorWriter.StyleOf(path)];
+                foreach (var (status, response) in item.Values.SelectMany(operation => operation.Responses))
+                {
+                    if (status.Length != 3 || status[0] is not ('4' or '5')) continue;
+                    if (response.Content.TryGetValue(DocumentedFailures.JsonContentType, out var json) && json.Schema is not null) continue;
+                    response.Content.Clear();
+                    response.Content[DocumentedFailures.JsonContentType] = new OpenApiMediaType { Schema = new JsonSchema { Reference = shape } };
+                }
+            }
+        }
+
+        private static JsonSchema Reference<T>(DocumentProcessorContext context) =>
+            context.SchemaGenerator.GenerateWithReference<JsonSchema>(typeof(T).ToContextualType(), context.SchemaResolver).ActualSchema;
     }
 }

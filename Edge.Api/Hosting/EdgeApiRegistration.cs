@@ -17,6 +17,7 @@ using Pipeline.Edge.Api.Operations;
 using Pipeline.Edge.Api.Platform;
 using Pipeline.Edge.Api.Realtime.V1;
 using Pipeline.Edge.Api.RateLimits;
+using Pipeline.Edge.Api.Realtime;
 using Pipeline.Edge.Api.Security;
 using Pipeline.Edge.Api.SystemStatus;
 using Pipeline.Edge.Api.Tasks;
@@ -53,6 +54,8 @@ public static class EdgeApiRegistration
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
         services.AddLearnTracRateLimits();
+        services.AddClientAddressLimits();
+        services.AddOpenStreams();
         services.AddSystemStatus();
         services.AddScoped<LearningPathGeneration>();
         services.AddLearningCore();
@@ -83,9 +86,11 @@ public static class EdgeApiRegistration
 
     public static WebApplication MapEdgeApi(this WebApplication app)
     {
+        app.UseClientAddress();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit(MaxRequestBodyBytes);
+        app.UseClientAddressLimits();
         app.UseUnsafeTextGuard();
         app.UseStatusCodePages();
         // The learner console (/) and the ops page (/ops) are static files, public like any page; their data is not.

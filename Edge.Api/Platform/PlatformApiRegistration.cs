@@ -10,6 +10,7 @@ public static class PlatformApiRegistration
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
         services.AddScoped<ResourceSearch>();
+        services.AddScoped<Assistant.AssistantContext>();
         services.AddTransient<IStartupFilter, Realtime.V1.RealtimeTokenFromQuery>();
         return services;
     }
@@ -18,6 +19,7 @@ public static class PlatformApiRegistration
     {
         bus.AddRequestClient<EmbedSearchQuery>(new Uri($"queue:{ResourceQueues.EmbedSearchQueries}"));
         bus.AddRequestClient<RecommendResources>(new Uri($"queue:{ResourceQueues.RecommendResources}"));
+        bus.AddRequestClient<Messages.Plans.CreateStudyPlan>(new Uri($"queue:{Messages.Plans.PlanQueues.CreateStudyPlans}"));
         return bus;
     }
 }

@@ -23,6 +23,8 @@ public sealed class AiRateLimit<TRequest> : IPreProcessor<TRequest>
         var user = http.User;
         var limit = user.IsGuest() ? options.Value.GuestAiRequestsPerMinute : options.Value.AiRequestsPerMinute;
         var decision = await limiter.TryAcquireAsync($"user:{user.UserId()}", limit);
+        if (decision.Allowed)
+            await EnsureWithinGlobalBudgetAsync(http, options.Value);
 
         var headers = new Dictionary<string, string>
         {
@@ -42,5 +44,17 @@ public sealed class AiRateLimit<TRequest> : IPreProcessor<TRequest>
         }
         foreach (var (name, value) in headers)
             http.Response.Headers[name] = value;
+    }
+
+    private static async Task EnsureWithinGlobalBudgetAsync(HttpContext http, AiRateLimitOptions options)
+    {
+        var limiter = http.RequestServices.GetRequiredService<LearnTracRateLimiter>();
+        var budget = new NamedRateLimit("ai:global", "ai budget",
+            new RateLimitPolicyOptions { Limit = options.GlobalAiRequestsPerMinute, Window = TimeSpan.FromMinutes(1) });
+        var decision = (await limiter.AcquireAsync("all", [budget]))[0];
+        if (!decision.Exceeded) return;
+        var retryAfter = Math.Max(1, (int)Math.Ceiling((decision.ResetAt - DateTimeOffset.UtcNow).TotalSeconds));
+        throw new ApiException(StatusCodes.Status503ServiceUnavailable,
+            $"The service is at its AI capacity for this minute; try again in {retryAfter} s.") { RetryAfterSeconds = retryAfter };
     }
 }

@@ -11,4 +11,10 @@ public sealed class AiRateLimitOptions
 
     /// <summary>Guests try the product; they get a smaller share.</summary>
     [Range(1, int.MaxValue)] public int GuestAiRequestsPerMinute { get; set; } = 5;
+
+    /// <summary>
+    /// AI requests per minute from everyone together, the provider bill's brake: many users (or many guests) within
+    /// their own limits cannot add up to more. Beyond it a 503 with Retry-After; the request does no work.
+    /// </summary>
+    [Range(1, int.MaxValue)] public int GlobalAiRequestsPerMinute { get; set; } = 600;
 }

@@ -53,13 +53,17 @@ public sealed class LearnTracRateLimiter(IConnectionMultiplexer redis, IOptions<
     private readonly ConcurrentDictionary<string, (long Window, long Count)> _local = new();
 
     /// <summary>Counts <paramref name="cost"/> against each policy for <paramref name="subject"/>, unless one of them is exhausted.</summary>
-    public async Task<IReadOnlyList<PolicyDecision>> AcquireAsync(string subject, IReadOnlyList<string> policies, int cost = 1)
+    public Task<IReadOnlyList<PolicyDecision>> AcquireAsync(string subject, IReadOnlyList<string> policies, int cost = 1) =>
+        AcquireAsync(subject, policies.Select(p => new NamedRateLimit($"learntrac:{p}", p, options.CurrentValue.For(p))).ToList(), cost);
+
+    /// <summary>The same for limits other features define (per client address, the global AI budget).</summary>
+    public async Task<IReadOnlyList<PolicyDecision>> AcquireAsync(string subject, IReadOnlyList<NamedRateLimit> limits, int cost = 1)
     {
         var now = clock.GetUtcNow();
-        var settings = policies.Select(p => options.CurrentValue.For(p)).ToArray();
-        var keys = policies.Select(p => $"{redisOptions.Value.KeyPrefix}ratelimit:learntrac:{p}:{subject}").ToArray();
+        var settings = limits.Select(l => l.Settings).ToArray();
+        var keys = limits.Select(l => $"{redisOptions.Value.KeyPrefix}ratelimit:{l.KeyName}:{subject}").ToArray();
         var counted = await CountInRedisAsync(keys, settings, cost) ?? CountLocally(keys, settings, cost, now);
-        return policies.Select((p, i) => new PolicyDecision(p, settings[i].Limit, (int)Math.Max(0, settings[i].Limit - counted[i].Count),
+        return limits.Select((l, i) => new PolicyDecision(l.Policy, settings[i].Limit, (int)Math.Max(0, settings[i].Limit - counted[i].Count),
             settings[i].Window, now.AddMilliseconds(counted[i].TtlMs), counted[i].Over)).ToList();
     }
 

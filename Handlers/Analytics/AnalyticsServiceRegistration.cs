@@ -9,7 +9,7 @@ public static class AnalyticsServiceRegistration
     public static IBusRegistrationConfigurator AddAnalyticsWork(this IBusRegistrationConfigurator bus)
     {
         bus.TryAddSingleton(TimeProvider.System);
-        bus.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        bus.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         bus.AddSingleton<ReportBuilder>();
         bus.AddConsumer<AnalyticsRollupConsumer, AnalyticsRollupConsumerDefinition>();
         bus.AddConsumer<BuildAnalyticsExportConsumer, BuildAnalyticsExportConsumerDefinition>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Pipeline.Handlers.Analytics;
 
 /// <summary>Settings of section <c>Analytics</c>.</summary>
@@ -6,5 +8,5 @@ public sealed class ExportOptions
     public const string Section = "Analytics";
 
     /// <summary>Where DejaVuSans.ttf and DejaVuSans-Bold.ttf are (Debian's fonts-dejavu-core).</summary>
-    public string FontDirectory { get; set; } = "/usr/share/fonts/truetype/dejavu";
+    [Required] public string FontDirectory { get; set; } = "/usr/share/fonts/truetype/dejavu";
 }

@@ -39,10 +39,11 @@ public static class PdfReportWriter
         {
             page.Text("Details", heading, 18);
             var width = (page.Width - 2 * Margin) / Math.Max(1, report.Columns.Count);
+            var columnFont = new XFont(ReportFontResolver.Family, 6.5, XFontStyleEx.Bold);
             void Header()
             {
                 for (var c = 0; c < report.Columns.Count; c++)
-                    page.Graphics.DrawString(Clip(report.Columns[c], 18), body, XBrushes.DarkSlateGray, Margin + c * width, page.Y + 9);
+                    page.Graphics.DrawString(Clip(report.Columns[c], (int)(width / 4.2)), columnFont, XBrushes.DarkSlateGray, Margin + c * width, page.Y + 9);
                 page.Y += 14;
             }
             Header();
@@ -50,7 +51,7 @@ public static class PdfReportWriter
             {
                 if (page.NeedsBreak(13)) { page.Break(); Header(); }
                 for (var c = 0; c < row.Count; c++)
-                    page.Graphics.DrawString(Clip(Cell(row[c]), 20), body, XBrushes.Black, Margin + c * width, page.Y + 9);
+                    page.Graphics.DrawString(Clip(Cell(row[c]), (int)(width / 5.5)), body, XBrushes.Black, Margin + c * width, page.Y + 9);
                 page.Y += 13;
             }
             if (report.Rows.Count == 0) page.Text("No activity in this period.", body, 13);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pipeline.Domain.Conversations;
+using Pipeline.Domain.Tracks;
 using Pipeline.Handlers.Ai;
 using Pipeline.Messages.Conversations;
 
@@ -23,6 +24,7 @@ public sealed class GenerateReplyConsumer(
     ReplyCancellations cancellations,
     ConcurrencyLimitingChatClient chat,
     IOptions<ConversationOptions> options,
+    AiUserConfigStore userConfigs,
     ILogger<GenerateReplyConsumer> logger) : IConsumer<GenerateReply>
 {
     public async Task Consume(ConsumeContext<GenerateReply> context)
@@ -52,9 +54,15 @@ public sealed class GenerateReplyConsumer(
         using var registration = cancellations.Register(conversation.Id, cancellationToken);
         channel.Publish(conversation.RootId, new ReplyEvent(ReplyEvent.Started, conversation.Id, answered.Id, reply.Id, CreatedAt: reply.CreatedAt));
 
-        var prompt = await prompts.BuildAsync(conversation, answered.Id, cancellationToken);
+        // The learner's own settings (seed 001 user-config) over the defaults.
+        var config = await userConfigs.GetAsync(conversation.OwnerId, cancellationToken);
+        var prompt = await prompts.BuildAsync(conversation, answered.Id, cancellationToken, ReplyPromptBuilder.Style(config));
         var settings = options.Value;
-        var chatOptions = new ChatOptions { Temperature = (float)settings.Temperature, MaxOutputTokens = settings.MaxReplyTokens };
+        var chatOptions = new ChatOptions
+        {
+            Temperature = (float)(config["temperature"]?.GetValue<double>() ?? settings.Temperature),
+            MaxOutputTokens = config["max_tokens"]?.GetValue<int>() ?? settings.MaxReplyTokens,
+        };
         var text = new StringBuilder();
         UsageDetails? usage = null;
         var status = MessageStatuses.Completed;

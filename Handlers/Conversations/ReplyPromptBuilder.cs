@@ -16,19 +16,22 @@ public sealed class ReplyPromptBuilder(ConversationStore store, IOptions<Convers
     public const string SummaryHeading = "Summary of the earlier conversation:";
     private const int SummaryCharactersPerTurn = 160;
 
-    public async Task<List<ChatMessage>> BuildAsync(Conversation conversation, long answeredMessageId, CancellationToken cancellationToken)
+    public async Task<List<ChatMessage>> BuildAsync(Conversation conversation, long answeredMessageId, CancellationToken cancellationToken,
+        string? style = null)
     {
         var subject = await store.GetSubjectAsync(conversation, cancellationToken);
         var history = (await store.ListMessagesAsync(conversation.Id, answeredMessageId, includeSystem: true, cancellationToken))
             .Where(m => m.Role != MessageRoles.Assistant || (m.Status is MessageStatuses.Completed or MessageStatuses.Stopped && m.Content.Length > 0))
             .ToList();
-        return Build(conversation.Kind, subject, conversation.Context, history, options.Value.HistoryTokenBudget);
+        return Build(conversation.Kind, subject, conversation.Context, history, options.Value.HistoryTokenBudget, style);
     }
 
     public static List<ChatMessage> Build(string kind, ConversationSubject subject, string? context, IReadOnlyList<ConversationMessage> history,
-        int tokenBudget)
+        int tokenBudget, string? style = null)
     {
-        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt(kind, subject, context)) };
+        var system = SystemPrompt(kind, subject, context);
+        if (!string.IsNullOrWhiteSpace(style)) system += "\n" + style;
+        var messages = new List<ChatMessage> { new(ChatRole.System, system) };
 
         // Newest first until the budget is spent; the message being answered always goes.
         var kept = new List<ConversationMessage>();
@@ -51,6 +54,16 @@ public sealed class ReplyPromptBuilder(ConversationStore store, IOptions<Convers
             _ => ChatRole.User,
         }, m.Content)));
         return messages;
+    }
+
+    /// <summary>The learner's own settings (seed 001 user-config) as an instruction: language, tone, answer length.</summary>
+    public static string? Style(System.Text.Json.Nodes.JsonObject config)
+    {
+        var parts = new List<string>();
+        if (config["language"]?.GetValue<string>() is { } language) parts.Add($"Answer in the language with code '{language}'.");
+        if (config["tone"]?.GetValue<string>() is { } tone) parts.Add($"Use a {tone} tone.");
+        if (config["answer_length"]?.GetValue<string>() is { } length) parts.Add($"Keep answers {length}.");
+        return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
     /// <summary>About four characters per token, as in OpenAI's tokenizers for English text, plus the message overhead.</summary>

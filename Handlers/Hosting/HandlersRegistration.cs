@@ -4,6 +4,7 @@ using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Operations;
 using Pipeline.Handlers.Exercises;
 using Pipeline.Handlers.Operations;
+using Pipeline.Handlers.Guests;
 using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Platform;
 using Pipeline.Handlers.Ai;
@@ -58,6 +59,9 @@ public static class HandlersRegistration
         builder.Services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<UnstartedTaskResender>();
         builder.Services.AddHostedService<StageTimerWatchdog>();
+        builder.Services.AddOptions<GuestAccountOptions>().BindConfiguration(GuestAccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ExpiredGuestPurger>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ExpiredGuestPurger>());
         return builder;
     }
 }

@@ -18,6 +18,7 @@ public static class PlatformWorkRegistration
     {
         bus.AddResourceConsumers();
         bus.AddReminderDelivery();
+        bus.AddConsumer<Plans.CreateStudyPlanConsumer, Plans.CreateStudyPlanConsumerDefinition>();
         return bus;
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Pipeline.Handlers.Resources;
 
 /// <summary>Section <c>Resources</c>: the starter catalogue and embedding settings.</summary>
@@ -9,11 +11,12 @@ public sealed class ResourceOptions
     public bool LoadCatalogue { get; set; } = true;
 
     /// <summary>The OpenAI embedding model used when <c>Ai:Endpoint</c> is configured.</summary>
-    public string OpenAiEmbeddingModel { get; set; } = "text-embedding-3-small";
+    [Required] public string OpenAiEmbeddingModel { get; set; } = "text-embedding-3-small";
 
     /// <summary>
     /// <c>local</c> (MiniLM, in process) or <c>openai</c>. Unset: <c>openai</c> when <c>Ai:Endpoint</c> is configured and
     /// the AI provider is not forced offline, otherwise <c>local</c>.
     /// </summary>
+    [RegularExpression(@"^\s*(?i:local|openai)\s*$", ErrorMessage = "Resources:EmbeddingProvider must be local or openai.")]
     public string? EmbeddingProvider { get; set; }
 }

@@ -10,7 +10,7 @@ public static class ResourcesRegistration
 {
     public static IHostApplicationBuilder AddResourceWork(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ResourceOptions>().BindConfiguration(ResourceOptions.Section);
+        builder.Services.AddOptions<ResourceOptions>().BindConfiguration(ResourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(services =>
         {
             var ai = services.GetRequiredService<IOptions<AiOptions>>().Value;
@@ -30,6 +30,7 @@ public static class ResourcesRegistration
     {
         bus.AddConsumer<EmbedResourceConsumer, EmbedResourceConsumerDefinition>();
         bus.AddConsumer<EmbedSearchQueryConsumer, EmbedSearchQueryConsumerDefinition>();
+        bus.AddConsumer<RecommendResourcesConsumer, RecommendResourcesConsumerDefinition>();
         return bus;
     }
 }

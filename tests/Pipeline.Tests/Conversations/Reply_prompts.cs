@@ -42,4 +42,15 @@ public sealed class Reply_prompts
         Assert.True(verbatim.Sum(m => ReplyPromptBuilder.EstimateTokens(m.Text)) <= 1000);
         Assert.DoesNotContain(verbatim, m => m.Text.StartsWith("turn 1:"));
     }
+
+    [Fact]
+    public void The_learners_settings_reach_the_system_prompt()
+    {
+        var style = ReplyPromptBuilder.Style(new System.Text.Json.Nodes.JsonObject { ["language"] = "ru", ["tone"] = "formal" });
+
+        var prompt = ReplyPromptBuilder.Build(ConversationKinds.Planning, new ConversationSubject(), null, [Turn(1, "user", "hi")], 3000, style);
+
+        Assert.Contains("Answer in the language with code 'ru'. Use a formal tone.", prompt[0].Text);
+        Assert.Null(ReplyPromptBuilder.Style(new System.Text.Json.Nodes.JsonObject()));
+    }
 }

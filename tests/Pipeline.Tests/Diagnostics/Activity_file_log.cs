@@ -5,7 +5,12 @@ using Pipeline.Domain.Diagnostics;
 
 namespace Pipeline.Tests.Diagnostics;
 
-/// <summary>The activity log behind <c>./bench.sh hops</c>: one line per finished activity of the sources it follows.</summary>
+/// <summary>
+/// The activity log behind <c>./bench.sh hops</c>: one line per finished activity of the sources it follows. Its listener
+/// hears the whole process, so it runs alone: other tests' bus activities (MassTransit 8.5 traces more of them) would
+/// land in its file.
+/// </summary>
+[Collection(ActivityFileLogCollection.Name)]
 public sealed class Activity_file_log
 {
     [Fact]
@@ -41,4 +46,10 @@ public sealed class Activity_file_log
             Directory.Delete(folder, recursive: true);
         }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ActivityFileLogCollection
+{
+    public const string Name = "Activity file log (alone)";
 }

@@ -74,8 +74,8 @@ public sealed class Redis_outage(PrivateRedisFixture fixture, ITestOutputHelper 
         // workers publish every change on it, up to the end.
         var published = new ConcurrentQueue<string>();
         var subscriber = restarted.GetSubscriber();
-        await subscriber.SubscribeAsync(new RedisChannel(ChannelOf("*"), RedisChannel.PatternMode.Pattern),
-            (channel, message) => published.Enqueue($"{channel}|{message}"));
+        // A message queue keeps the order of publication (StackExchange.Redis 2 runs Action handlers concurrently).
+        (await subscriber.SubscribeAsync(RedisChannel.Pattern(ChannelOf("*")))).OnMessage(m => published.Enqueue($"{m.Channel}|{m.Message}"));
         var previousLatency = fixture.Ai.Latency;
         fixture.Ai.Latency = TimeSpan.FromMilliseconds(600); // long enough to watch the subscription while it runs
         try

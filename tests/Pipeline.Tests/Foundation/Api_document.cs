@@ -118,7 +118,9 @@ public sealed partial class Api_document(PipelineFixture fixture)
 
         var generate = paths.GetProperty("/api/recommendation/chat/generate-learning-path").GetProperty("post");
         Assert.Contains(generate.GetProperty("parameters").EnumerateArray(),
-            p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+            // Header names are case-insensitive (RFC 9110); the generator may lower-case them.
+            p => string.Equals(p.GetProperty("name").GetString(), "Idempotency-Key", StringComparison.OrdinalIgnoreCase)
+                && p.GetProperty("in").GetString() == "header");
         Assert.True(generate.GetProperty("responses").TryGetProperty("200", out _));
         Assert.True(generate.GetProperty("responses").TryGetProperty("202", out _));
 

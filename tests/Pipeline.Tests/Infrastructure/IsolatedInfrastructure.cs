@@ -32,6 +32,12 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
         ["Redis:KeyPrefix"] = RedisPrefix,
         // Seed 004's starter catalogue costs a few CPU-seconds of embedding per Handlers start: only its tests load it.
         ["Resources:LoadCatalogue"] = "false",
+        // Every test client shares one address: the per-address limits on sign-ups and logins are tested with their own
+        // small values (Security/Limits_per_client_address.cs), not met by accident here.
+        ["Pipeline:ClientLimits:GuestLogins:Limit"] = "1000000",
+        ["Pipeline:ClientLimits:Registrations:Limit"] = "1000000",
+        ["Pipeline:ClientLimits:Logins:Limit"] = "1000000",
+        ["Pipeline:ClientLimits:Refreshes:Limit"] = "1000000",
     };
 
     public static async Task<IsolatedInfrastructure> CreateAsync()

@@ -43,8 +43,9 @@ public sealed class Stopping_Redis_during_a_batch(ReliabilityFixture fixture, IT
                     ConnectTimeout = 5000,
                 });
                 var prefix = $"{fixture.Infrastructure.RedisPrefix}task-events:";
-                await watcher.GetSubscriber().SubscribeAsync(new RedisChannel(prefix + "*", RedisChannel.PatternMode.Pattern), (channel, message) =>
-                    published.Enqueue((((string)channel!)[prefix.Length..], JsonDocument.Parse((string)message!).RootElement.GetProperty("status").GetString()!)));
+                // A message queue keeps the order of publication (StackExchange.Redis 2 runs Action handlers concurrently).
+                (await watcher.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(prefix + "*"))).OnMessage(m =>
+                    published.Enqueue((((string)m.Channel!)[prefix.Length..], JsonDocument.Parse((string)m.Message!).RootElement.GetProperty("status").GetString()!)));
                 var (taskId, events) = await FollowAGenerationLiveAsync();
                 var onChannel = published.Where(m => m.Channel == taskId).Select(m => m.Status).ToList();
                 batch.Note($"after the restart a new generation streamed {events.Count} live events ({string.Join(" → ", events.Distinct())}), " +

@@ -130,4 +130,24 @@ public sealed class Chatting_over_a_websocket(StreamingChatFixture fixture)
             Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.Socket.CloseStatus);
         }
     }
+
+    [Fact]
+    public async Task The_learners_settings_and_the_chat_history_reach_the_model()
+    {
+        fixture.Model.Behaviour = _ => FakeChatReply.WithContent("Noted.");
+        fixture.Model.TokenDelay = TimeSpan.Zero;
+        var (user, _, chatId) = await SessionAsync();
+        await user.Client.OkAsync(HttpMethod.Put, "/api/ai/user-config", new { language = "ru", temperature = 0.2, max_tokens = 300 });
+
+        await user.Client.OkAsync(HttpMethod.Post, "/api/ai/chat-response", new { message = "First question", chat_id = chatId });
+        await user.Client.OkAsync(HttpMethod.Post, "/api/ai/chat-response", new { message = "Second question", chat_id = chatId });
+
+        var request = fixture.Model.Requests.Last(r => r.Messages.Any(m => m.Content == "Second question"));
+        Assert.Contains("Track: Go concurrency", request.Messages[0].Content);
+        Assert.Contains("'ru'", request.Messages[0].Content);
+        Assert.Equal(0.2, request.Temperature!.Value, 3);
+        Assert.Equal(300, request.MaxTokens);
+        Assert.Equal(["system", "user", "assistant", "user"], request.Messages.Select(m => m.Role));
+        Assert.Equal("First question", request.Messages[1].Content);
+    }
 }

@@ -12,7 +12,7 @@ public static class TutoringChatApi
     {
         var response = await user.Client.PostAsJsonAsync("/api/learntrac/v1/chat/start",
             new { context = new { concept_id = conceptId, session_id = "550e8400-e29b-41d4-a716-446655440000", mode }, initial_message = message });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.JsonAsync();
     }
 

@@ -1,0 +1,3 @@
+namespace Pipeline.Messages.Plans;
+
+public sealed record StudyStep(string Title, string Description, double Hours);

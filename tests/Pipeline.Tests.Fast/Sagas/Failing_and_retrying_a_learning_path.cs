@@ -1,0 +1,73 @@
+namespace Pipeline.Tests.Fast.Sagas;
+
+/// <summary>The learning-path saga (<see cref="LearningPathStateMachine"/>) in memory: no broker, no database.</summary>
+public sealed class Failing_and_retrying_a_learning_path
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+
+    [Fact]
+    public async Task A_stage_that_faults_fails_the_task_and_a_retry_resumes_at_that_stage()
+    {
+        await using var bus = await SagaInMemory.StartAsync(configure: x =>
+            x.AddConsumer<FailingGoalExtraction>().Endpoint(e => e.Name = QueueNames.ExtractLearningGoals));
+        var taskId = NewId.NextGuid();
+
+        await bus.Harness.Bus.Publish(new GenerateLearningPath(taskId, 7, "Learn chess in 10 days"));
+
+        var failed = await bus.InStateAsync(taskId, m => m.Failed);
+        Assert.Equal(TaskStatuses.Failed, failed.Status);
+        Assert.Equal(TaskStages.ExtractingGoals, failed.FailedStage);
+        Assert.Equal("InvalidOperationException: model unavailable", failed.ErrorDetails);
+        Assert.Equal("Task failed during extracting goals.", failed.ResultMessage);
+
+        await bus.Harness.Bus.Publish(new RetryLearningPathTask(taskId));
+
+        // The stage is sent again; the fake fails again, so the task ends failed at the same stage.
+        Assert.Equal(2, await bus.SentCountAsync<ExtractLearningGoals>(taskId, m => m.TaskId, 2));
+        await bus.Harness.InactivityTask;
+        var again = await bus.InStateAsync(taskId, m => m.Failed);
+        Assert.Equal(TaskStages.ExtractingGoals, again.FailedStage);
+    }
+
+    [Fact]
+    public async Task A_fault_while_planning_fails_the_task_and_a_retry_resends_only_that_stage()
+    {
+        await using var bus = await SagaInMemory.StartAsync(configure: x =>
+        {
+            x.AddSingleton<PlanningAttempts>();
+            x.AddConsumer<PlanningFailsOnce>().Endpoint(e => e.Name = QueueNames.PlanLearningPath);
+        });
+        var taskId = NewId.NextGuid();
+        await bus.Harness.Bus.Publish(new GenerateLearningPath(taskId, 7, "Learn chess in 10 days"));
+        await bus.InStateAsync(taskId, m => m.ExtractingGoals);
+        await bus.Harness.Bus.Publish(new LearningGoalsExtracted(taskId, SagaInMemory.Goals, SagaInMemory.Usage(10)));
+
+        var failed = await bus.InStateAsync(taskId, m => m.Failed);
+        Assert.Equal(TaskStages.PlanningPathStructure, failed.FailedStage);
+        Assert.Equal("TimeoutException: no answer", failed.ErrorDetails);
+
+        await bus.Harness.Bus.Publish(new RetryLearningPathTask(taskId));
+
+        var saving = await bus.InStateAsync(taskId, m => m.SavingStructure);
+        Assert.Equal(TaskStatuses.Running, saving.Status);
+        Assert.Null(saving.ErrorDetails);
+        Assert.Null(saving.EndedAt);
+        Assert.Equal(2, await bus.SentCountAsync<PlanLearningPath>(taskId, m => m.TaskId, 2));
+        Assert.Equal(1, await bus.SentCountAsync<ExtractLearningGoals>(taskId, m => m.TaskId, 1, Quiet));
+    }
+
+    [Fact]
+    public async Task A_stage_completion_replayed_after_a_failure_resumes_the_task()
+    {
+        await using var bus = await SagaInMemory.StartAsync(configure: x =>
+            x.AddConsumer<FailingGoalExtraction>().Endpoint(e => e.Name = QueueNames.ExtractLearningGoals));
+        var taskId = NewId.NextGuid();
+        await bus.Harness.Bus.Publish(new GenerateLearningPath(taskId, 7, "Learn chess in 10 days"));
+        await bus.InStateAsync(taskId, m => m.Failed);
+
+        await bus.Harness.Bus.Publish(new LearningGoalsExtracted(taskId, SagaInMemory.Goals, SagaInMemory.Usage(10)));
+
+        var planning = await bus.InStateAsync(taskId, m => m.PlanningStructure);
+        Assert.Equal(TaskStatuses.Running, planning.Status);
+    }
+}
