@@ -138,21 +138,46 @@ EOF
 
 rabbit_ready() { curl -sf -u guest:guest "http://127.0.0.1:$RABBIT_MGMT_PORT/api/overview" >/dev/null && port_open "$RABBIT_PORT"; }
 
+# A broker that just stopped can hold its ports for a moment; one started then dies at once with eaddrinuse (seen in a
+# fault-injection run: the restarted broker never came back and the suite waited on it).
+rabbit_ports_free() {
+  if command -v ss >/dev/null 2>&1; then
+    [ -z "$(ss -Htan "( sport = :$RABBIT_PORT or sport = :$RABBIT_MGMT_PORT or sport = :$RABBIT_DIST_PORT )" 2>/dev/null)" ]
+  else
+    ! port_open "$RABBIT_PORT" && ! port_open "$RABBIT_MGMT_PORT"
+  fi
+}
+
+rabbit_crashed() { grep -q "init terminating" "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" 2>/dev/null; }
+
 infra_start_rabbitmq() {
   if rabbit_ready; then log "RabbitMQ already running on 127.0.0.1:$RABBIT_PORT"; return; fi
-  log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT (management on $RABBIT_MGMT_PORT)"
-  (
-    rabbit_env
-    local pidfile="$PIPELINE_DATA_DIR/rabbitmq/rabbitmq.pid"
-    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-      log "RabbitMQ process $(cat "$pidfile") exists but does not answer yet; waiting for it"
-    else
-      rm -f "$pidfile"
-      # setsid: the broker outlives this script and ignores the terminal's Ctrl-C.
-      setsid /usr/lib/rabbitmq/bin/rabbitmq-server >"$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" 2>&1 </dev/null &
-    fi
-  )
-  wait_for 120 RabbitMQ rabbit_ready || { tail -20 "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" >&2; return 1; }
+  local attempt deadline
+  for attempt in 1 2 3; do
+    log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT (management on $RABBIT_MGMT_PORT)"
+    (
+      rabbit_env
+      local pidfile="$PIPELINE_DATA_DIR/rabbitmq/rabbitmq.pid"
+      if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+        log "RabbitMQ process $(cat "$pidfile") exists but does not answer yet; waiting for it"
+      else
+        rm -f "$pidfile"
+        # setsid: the broker outlives this script and ignores the terminal's Ctrl-C.
+        setsid /usr/lib/rabbitmq/bin/rabbitmq-server >"$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" 2>&1 </dev/null &
+      fi
+    )
+    deadline=$((SECONDS + 120))
+    until rabbit_ready; do
+      if rabbit_crashed; then log "RabbitMQ stopped while starting (attempt $attempt): $(grep -o 'eaddrinuse' "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" | head -1)"; break; fi
+      if [ "$SECONDS" -ge "$deadline" ]; then tail -20 "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" >&2; return 1; fi
+      sleep 0.5
+    done
+    rabbit_ready && return 0
+    wait_for 30 "RabbitMQ's ports to be released" rabbit_ports_free || true
+    sleep 2
+  done
+  tail -20 "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" >&2
+  return 1
 }
 
 infra_start_redis() {
@@ -192,6 +217,7 @@ infra_restart_rabbitmq() {
       sleep 0.2
     done
   fi
+  wait_for 30 "RabbitMQ's ports to be released" rabbit_ports_free || true
   infra_start_rabbitmq
 }
 
