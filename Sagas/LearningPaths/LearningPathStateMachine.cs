@@ -24,6 +24,7 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
         ByTask(() => CancelRequested, c => c.Message.TaskId);
         ByTask(() => RetryRequested, c => c.Message.TaskId);
         ByTask(() => GoalsExtracted, c => c.Message.TaskId);
+        ByTask(() => NoGoalsFound, c => c.Message.TaskId);
         ByTask(() => PathPlanned, c => c.Message.TaskId);
         ByTask(() => PathSaved, c => c.Message.TaskId);
         ByTask(() => CardsGenerated, c => c.Message.TaskId);
@@ -70,6 +71,13 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
                 .If(context => context.Saga.AllSectionsHaveCards,
                     done => done.Then(context => context.Saga.Complete()).TransitionTo(Completed)));
 
+        // A prompt with no learning goal is a final user error: the task fails with a message for the user, the waiting
+        // caller gets seed 000's 500, and nothing reached an error queue.
+        During(ExtractingGoals,
+            When(NoGoalsFound, context => context.Saga.Stage == TaskStages.ExtractingGoals)
+                .Then(context => context.Saga.FailForUserInput(context.Message))
+                .ThenAsync(AnswerFailureAsync)
+                .TransitionTo(Failed));
         During(ExtractingGoals,
             When(ExtractionFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(PlanningStructure,
@@ -119,6 +127,7 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
     public Event<CancelLearningPathTask> CancelRequested { get; private set; } = null!;
     public Event<RetryLearningPathTask> RetryRequested { get; private set; } = null!;
     public Event<LearningGoalsExtracted> GoalsExtracted { get; private set; } = null!;
+    public Event<LearningGoalsNotFound> NoGoalsFound { get; private set; } = null!;
     public Event<LearningPathPlanned> PathPlanned { get; private set; } = null!;
     public Event<LearningPathSaved> PathSaved { get; private set; } = null!;
     public Event<SectionCardsGenerated> CardsGenerated { get; private set; } = null!;
