@@ -14,6 +14,7 @@ public sealed class AccountService(
     SessionStore sessions,
     AccessTokenIssuer accessTokens,
     LoginThrottle throttle,
+    KnownDevices knownDevices,
     IPasswordHasher<UserAccount> passwordHasher,
     PasswordHashGate hashGate,
     ILogger<AccountService> logger)
@@ -39,14 +40,25 @@ public sealed class AccountService(
         return await OpenSessionAsync(user, cancellationToken);
     }
 
-    public async Task<IssuedTokens> LoginAsync(string login, string password, CancellationToken cancellationToken)
+    /// <param name="deviceToken">The known-device cookie the client sent, if any (<see cref="KnownDevices"/>).</param>
+    public async Task<IssuedTokens> LoginAsync(string login, string password, string? deviceToken, CancellationToken cancellationToken)
     {
         if (login.Length > AccountRules.MaximumLoginLength)
             throw ApiException.BadRequest($"username must be at most {AccountRules.MaximumLoginLength} characters long.");
         var normalized = AccountRules.NormalizeLogin(login);
         var user = await users.FindByLoginAsync(normalized, cancellationToken);
-        var throttleKey = LoginThrottle.KeyFor(user, normalized);
-        await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
+        var device = knownDevices.Read(deviceToken);
+        string throttleKey;
+        if (user is not null && device is not null && device.UserId == user.Id)
+        {
+            throttleKey = LoginThrottle.KeyFor(device);
+            await throttle.BeginKnownDeviceAttemptAsync(throttleKey, cancellationToken);
+        }
+        else
+        {
+            throttleKey = LoginThrottle.KeyFor(user, normalized);
+            await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
+        }
         var verdict = await hashGate.RunAsync(
             () => passwordHasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? DecoyHash.Value, password), cancellationToken);
         if (user is null || user.PasswordHash is null || verdict == PasswordVerificationResult.Failed)
@@ -58,7 +70,8 @@ public sealed class AccountService(
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await users.UpdatePasswordHashAsync(user.Id, await hashGate.RunAsync(() => passwordHasher.HashPassword(user, password), cancellationToken),
                 cancellationToken);
-        return await OpenSessionAsync(user, cancellationToken);
+        var tokens = await OpenSessionAsync(user, cancellationToken);
+        return knownDevices.Enabled ? tokens with { DeviceToken = knownDevices.Issue(user.Id, device) } : tokens;
     }
 
     public async Task<IssuedTokens> LoginAsGuestAsync(CancellationToken cancellationToken)
