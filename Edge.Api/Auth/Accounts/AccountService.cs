@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Pipeline.Edge.Api.Auth.Sessions;
 using Pipeline.Edge.Api.Auth.Tokens;
 using Pipeline.Edge.Api.Errors;
@@ -17,6 +18,7 @@ public sealed class AccountService(
     KnownDevices knownDevices,
     IPasswordHasher<UserAccount> passwordHasher,
     PasswordHashGate hashGate,
+    IOptions<AuthOptions> options,
     ILogger<AccountService> logger)
 {
     // Verifying against this when the account does not exist costs the same time as a real check, so response times
@@ -35,9 +37,51 @@ public sealed class AccountService(
         };
         AccountRules.Check(account);
         var hash = await hashGate.RunAsync(() => passwordHasher.HashPassword(new UserAccount(), account.Password), cancellationToken);
-        var user = await users.CreateAsync(account, hash, cancellationToken);
+        UserAccount user;
+        try
+        {
+            user = await users.CreateAsync(account, hash, cancellationToken);
+        }
+        catch (EmailAlreadyRegisteredException)
+        {
+            // A client that lost the answer to its registration (a timeout, a dropped connection) and sends it again with
+            // the same Idempotency-Key gets the registration's answer, not "Email already registered" for its own account.
+            var registered = await SameRecentRegistrationAsync(account, cancellationToken);
+            if (registered is null) throw;
+            logger.LogInformation("User {UserId} registered again: answered as the first registration", registered.Id);
+            return await OpenSessionAsync(registered, cancellationToken);
+        }
         logger.LogInformation("User {UserId} registered", user.Id);
         return await OpenSessionAsync(user, cancellationToken);
+    }
+
+    /// <summary>
+    /// The account a registration for a taken email is a retry of: registered within Auth:RegistrationRetryMinutes with
+    /// the same Idempotency-Key, the same username (if one was given) and the same password. Checking the password is a
+    /// login attempt, so it is counted by the login throttle first (a locked account answers 409, as any taken email).
+    /// Without a key a taken email is always "Email already registered" (the seeds' answer).
+    /// </summary>
+    private async Task<UserAccount?> SameRecentRegistrationAsync(NewAccount account, CancellationToken cancellationToken)
+    {
+        if (account.RegistrationKey is null || options.Value.RegistrationRetryMinutes == 0) return null;
+        var existing = await users.FindRegistrationAsync(account.Email, account.RegistrationKey,
+            TimeSpan.FromMinutes(options.Value.RegistrationRetryMinutes), cancellationToken);
+        if (existing?.PasswordHash is null
+            || (account.Username is not null && !string.Equals(existing.Username, account.Username, StringComparison.OrdinalIgnoreCase)))
+            return null;
+        var throttleKey = LoginThrottle.KeyFor(existing, account.Email);
+        try
+        {
+            await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
+        }
+        catch (ApiException locked) when (locked.StatusCode == StatusCodes.Status429TooManyRequests)
+        {
+            return null;
+        }
+        var verdict = await hashGate.RunAsync(() => passwordHasher.VerifyHashedPassword(existing, existing.PasswordHash, account.Password), cancellationToken);
+        if (verdict == PasswordVerificationResult.Failed) return null;
+        await throttle.ResetAsync(throttleKey, cancellationToken);
+        return existing;
     }
 
     /// <param name="deviceToken">The known-device cookie the client sent, if any (<see cref="KnownDevices"/>).</param>
