@@ -263,17 +263,6 @@ infra_start_redis() {
   local dir="$PIPELINE_DATA_DIR/redis" password
   mkdir -p "$dir"
   password=$(secret "$PIPELINE_DATA_DIR/redis.password")
-  local anonymous; anonymous=$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>&1 || true)
-  if [ "$anonymous" = PONG ]; then
-    # Started by an older version of this script, without a password: set it now (through stdin, not argv).
-    log "Redis on 127.0.0.1:$REDIS_PORT has no password: setting the one in $PIPELINE_DATA_DIR/redis.password"
-    printf 'CONFIG SET requirepass "%s"\n' "$password" | redis-cli -h 127.0.0.1 -p "$REDIS_PORT" >/dev/null
-  fi
-  if [[ "$anonymous" == PONG || "$anonymous" == *NOAUTH* ]]; then
-    if [ "$(redis_cli ping 2>/dev/null)" = PONG ]; then log "Redis already running on 127.0.0.1:$REDIS_PORT"; return; fi
-    log "Redis on 127.0.0.1:$REDIS_PORT refuses the password in $PIPELINE_DATA_DIR/redis.password"; return 1
-  fi
-  log "starting Redis on 127.0.0.1:$REDIS_PORT"
   # A cache: nothing to persist, PostgreSQL is the source of truth. The password goes in a file only its owner reads.
   ( umask 077; cat >"$dir/redis.conf" <<EOF
 bind 127.0.0.1
@@ -288,6 +277,17 @@ protected-mode yes
 requirepass "$password"
 EOF
   )
+  local anonymous; anonymous=$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>&1 || true)
+  if [ "$anonymous" = PONG ]; then
+    # Started by an older version of this script, without a password: set it now (through stdin, not argv).
+    log "Redis on 127.0.0.1:$REDIS_PORT has no password: setting the one in $PIPELINE_DATA_DIR/redis.password"
+    printf 'CONFIG SET requirepass "%s"\n' "$password" | redis-cli -h 127.0.0.1 -p "$REDIS_PORT" >/dev/null
+  fi
+  if [[ "$anonymous" == PONG || "$anonymous" == *NOAUTH* ]]; then
+    if [ "$(redis_cli ping 2>/dev/null)" = PONG ]; then log "Redis already running on 127.0.0.1:$REDIS_PORT"; return; fi
+    log "Redis on 127.0.0.1:$REDIS_PORT refuses the password in $PIPELINE_DATA_DIR/redis.password"; return 1
+  fi
+  log "starting Redis on 127.0.0.1:$REDIS_PORT"
   redis-server "$dir/redis.conf"
   wait_for 30 Redis sh -c "REDISCLI_AUTH='$password' redis-cli -h 127.0.0.1 -p $REDIS_PORT ping | grep -q PONG"
 }
