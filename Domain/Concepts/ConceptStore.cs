@@ -21,8 +21,9 @@ public sealed class ConceptStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Writes the concept and its exercises (exercises the ticket no longer declares are retired, not deleted).</summary>
-    public async Task UpsertAsync(ConceptImport c, CancellationToken ct)
+    public async Task UpsertAsync(ConceptImport import, CancellationToken ct)
     {
+        var c = import.Concept;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -41,9 +42,9 @@ public sealed class ConceptStore(NpgsqlDataSource dataSource)
             c.Id, c.Title, c.Description, c.Type, c.Component, c.Milestone, c.Owner, Tags = c.Tags.ToArray(), c.Difficulty,
             c.MasteryThreshold, c.EstimatedMinutes, c.EstimatedTime,
             Objectives = JsonSerializer.Serialize(c.Objectives, Json), Resources = JsonSerializer.Serialize(c.Resources, Json),
-            CustomFields = JsonSerializer.Serialize(c.CustomFields, Json), c.ChangeTime, c.CreatedAt, c.UpdatedAt,
+            CustomFields = JsonSerializer.Serialize(c.CustomFields, Json), import.ChangeTime, c.CreatedAt, c.UpdatedAt,
         }, transaction, cancellationToken: ct));
-        foreach (var e in c.Exercises)
+        foreach (var e in import.Exercises)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO exercises (concept_id, key, title, type, difficulty, points, estimated_time, time_limit, instructions,
@@ -63,7 +64,7 @@ public sealed class ConceptStore(NpgsqlDataSource dataSource)
         }
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE exercises SET retired = true WHERE concept_id = @Id AND NOT (key = ANY(@keys))",
-            new { c.Id, keys = c.Exercises.Select(e => e.Key).ToArray() }, transaction, cancellationToken: ct));
+            new { c.Id, keys = import.Exercises.Select(e => e.Key).ToArray() }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
     }
 

@@ -29,7 +29,7 @@ public static partial class TicketToConcept
     public static ConceptImport Convert(TracTicket t)
     {
         var minutes = Minutes(t.Custom.GetValueOrDefault(TimeEstimate));
-        return new ConceptImport(
+        var concept = new Concept(
             t.Id,
             string.IsNullOrWhiteSpace(t.Summary) ? $"Ticket #{t.Id}" : t.Summary.Trim(),
             t.Description ?? "",
@@ -43,10 +43,10 @@ public static partial class TicketToConcept
             Lines(t.Custom.GetValueOrDefault(Objectives)),
             Lines(t.Custom.GetValueOrDefault(Resources)).Select(ParseResource).OfType<ConceptResource>().ToList(),
             t.Custom,
-            ParseExercises(t.Custom.GetValueOrDefault(Exercises)),
-            t.ChangeTime,
+            Prerequisites: [],
             TracTime.ToDateTime(t.Time),
             TracTime.ToDateTime(t.ChangeTime));
+        return new ConceptImport(concept, ParseExercises(t.Custom.GetValueOrDefault(Exercises)), t.ChangeTime);
     }
 
     /// <summary>Ticket numbers in a MasterTickets field ("12, 15", "#12 #15").</summary>
