@@ -1,4 +1,4 @@
-namespace Pipeline.Edge.Api.Operations.Tasks;
+namespace Pipeline.Domain.Tasks;
 
 /// <summary>A task as operations search it: the seed 002 status plus its owner, LLM and failure details.</summary>
 public sealed record OpsTask(string TaskId, Guid CorrelationId, long UserId, string UserEmail, string Status, string? Stage,

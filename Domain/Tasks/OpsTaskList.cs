@@ -1,3 +1,3 @@
-namespace Pipeline.Edge.Api.Operations.Tasks;
+namespace Pipeline.Domain.Tasks;
 
 public sealed record OpsTaskList(IReadOnlyList<OpsTask> Tasks, long Total);
