@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Domain.Concepts;
 
@@ -10,7 +11,7 @@ namespace Pipeline.Domain.Concepts;
 /// </summary>
 public sealed class ConceptStore(NpgsqlDataSource dataSource)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    internal static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     private const string Columns = """
         c.id, c.title, c.description, c.type, c.component, c.milestone, c.owner, c.tags, c.difficulty, c.mastery_threshold AS MasteryThreshold,

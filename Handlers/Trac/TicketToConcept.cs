@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Domain.Concepts;
 using Pipeline.Domain.Trac;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Handlers.Trac;
 
@@ -24,7 +25,7 @@ public static partial class TicketToConcept
     public const string BlockedBy = "blockedby";
     public const string Blocking = "blocking";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public static ConceptImport Convert(TracTicket t)
     {

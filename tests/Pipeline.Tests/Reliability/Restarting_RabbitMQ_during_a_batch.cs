@@ -69,7 +69,7 @@ public sealed partial class Restarting_RabbitMQ_during_a_batch(ReliabilityFixtur
 
     private static bool Flag(JsonElement queue, string name) => queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-    [System.Text.RegularExpressions.GeneratedRegex("[-_]?[0-9a-z]{12,}$")]
+    [System.Text.RegularExpressions.GeneratedRegex("(?:_bus_[0-9a-z]+|[0-9a-f]{12})$")]
     private static partial System.Text.RegularExpressions.Regex InstanceSuffix();
 
     /// <summary>Waits until every queue has at least the consumers it had before; what is still short after <see cref="Recovery"/>.</summary>
