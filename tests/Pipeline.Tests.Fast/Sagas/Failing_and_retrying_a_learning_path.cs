@@ -30,6 +30,24 @@ public sealed class Failing_and_retrying_a_learning_path
     }
 
     [Fact]
+    public async Task A_prompt_without_a_learning_goal_fails_the_task_for_the_user_without_a_fault()
+    {
+        await using var bus = await SagaInMemory.StartAsync();
+        var taskId = NewId.NextGuid();
+        await bus.Harness.Bus.Publish(new GenerateLearningPath(taskId, 7, "asdfgh qwrtzp"));
+        await bus.InStateAsync(taskId, m => m.ExtractingGoals);
+
+        await bus.Harness.Bus.Publish(new LearningGoalsNotFound(taskId, "Failed to parse learning goals from prompt: asdfgh qwrtzp", SagaInMemory.Usage(10)));
+
+        var failed = await bus.InStateAsync(taskId, m => m.Failed);
+        Assert.Equal(TaskStatuses.Failed, failed.Status);
+        Assert.Equal(TaskStages.ExtractingGoals, failed.FailedStage);
+        Assert.Equal("Failed to parse learning goals from prompt: asdfgh qwrtzp", failed.ErrorDetails);
+        Assert.Equal(LearningPathTransitions.NoLearningGoalMessage, failed.ResultMessage);
+        Assert.Equal(1, failed.LlmCalls);
+    }
+
+    [Fact]
     public async Task A_fault_while_planning_fails_the_task_and_a_retry_resends_only_that_stage()
     {
         await using var bus = await SagaInMemory.StartAsync(configure: x =>
