@@ -26,8 +26,8 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<AuthOpti
     /// Counts an attempt from a device the account logged in on before (<see cref="KnownDevices"/>): it never meets the
     /// account's lock. Its own failures slow it down progressively instead: MaxFailedLogins - 1 attempts in a row are
     /// free, then each failed attempt makes the next wait 1, 2, 4 ... seconds, up to LockoutMinutes; attempts during a
-    /// wait are refused (429 with Retry-After) and not counted. The count is forgotten FailedLoginWindowMinutes after the
-    /// last attempt, or at a successful login.
+    /// wait are refused (429 with Retry-After) and not counted. The count is forgotten after FailedLoginWindowMinutes
+    /// without an attempt (counted from the end of the last wait), or at a successful login.
     /// </summary>
     public async Task BeginKnownDeviceAttemptAsync(string key, CancellationToken cancellationToken)
     {
@@ -41,10 +41,13 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<AuthOpti
             VALUES (@key, 1, now(), CASE WHEN 1 >= @max THEN now() + least(@lockout, make_interval(secs => power(2::float8, 1 - @max))) END)
             ON CONFLICT (account) DO UPDATE SET
                 failures = CASE WHEN f.locked_until > now() THEN f.failures
-                                WHEN f.window_start <= now() - @window THEN 1 ELSE f.failures + 1 END,
+                                WHEN coalesce(f.locked_until, f.window_start) <= now() - @window THEN 1
+                                ELSE f.failures + 1 END,
                 locked_until = CASE
                     WHEN f.locked_until > now() THEN f.locked_until
-                    WHEN f.window_start > now() - @window AND f.failures + 1 >= @max
+                    WHEN coalesce(f.locked_until, f.window_start) <= now() - @window
+                        THEN CASE WHEN 1 >= @max THEN now() + least(@lockout, make_interval(secs => power(2::float8, 1 - @max))) END
+                    WHEN f.failures + 1 >= @max
                         THEN now() + least(@lockout, make_interval(secs => power(2::float8, least(f.failures + 1 - @max, 30))))
                     END,
                 window_start = CASE WHEN f.locked_until > now() THEN f.window_start ELSE now() END
