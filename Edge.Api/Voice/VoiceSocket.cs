@@ -156,29 +156,28 @@ public static class VoiceSocket
         private async Task ReceiveAudioAsync(VoiceAudioData data, CancellationToken ct)
         {
             if (_conversation is null) throw ApiException.BadRequest("Send a connect frame first.");
+            // A bad or overflowing chunk drops the whole utterance (one error frame); the next one starts clean after is_final.
+            ApiException? failure = null;
             if (!_discarding && !string.IsNullOrEmpty(data.Audio))
             {
-                byte[] chunk;
-                try
-                {
-                    chunk = Convert.FromBase64String(data.Audio);
-                }
-                catch (FormatException)
-                {
-                    _discarding = true;
-                    throw ApiException.BadRequest($"Chunk {data.ChunkId}: audio is not base64; the utterance is dropped.");
-                }
-                if (_utterance.Length + chunk.Length > options.MaxUploadBytes)
-                {
-                    _discarding = true;
-                    throw VoiceTutor.TooLarge(options.MaxUploadBytes);
-                }
-                _utterance.Write(chunk);
+                var chunk = new byte[data.Audio.Length * 3 / 4 + 3];
+                if (!Convert.TryFromBase64String(data.Audio, chunk, out var length))
+                    failure = ApiException.BadRequest($"Chunk {data.ChunkId}: audio is not base64; the utterance is dropped.");
+                else if (_utterance.Length + length > options.MaxUploadBytes)
+                    failure = VoiceTutor.TooLarge(options.MaxUploadBytes);
+                else
+                    _utterance.Write(chunk, 0, length);
+                _discarding = failure is not null;
             }
-            if (!data.IsFinal) return;
+            if (!data.IsFinal)
+            {
+                if (failure is not null) throw failure;
+                return;
+            }
             var discarded = _discarding;
             var audio = _utterance.ToArray();
             ResetUtterance();
+            if (failure is not null) throw failure;
             if (discarded) return;
             if (audio.Length == 0) throw ApiException.BadRequest("The utterance has no audio.");
             await AnswerAsync(audio, ct);
