@@ -122,6 +122,32 @@ public sealed class Voice_tutoring_offline(VoiceFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_voice_session_from_the_assistant_api_is_joined_by_its_owner_only()
+    {
+        var learner = await fixture.SignUpAsync();
+        var started = await learner.Client.PostAsync("/api/v1/ai/voice-session", null);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var session = await started.JsonAsync();
+        var websocketUrl = session.GetProperty("websocket_url").GetString()!;
+        Assert.Contains("/ws/voice?token=", websocketUrl);
+        var connect = session.GetProperty("connect_message");
+
+        await using (var socket = await VoiceSocketClient.ConnectAsync(fixture.BaseAddress, learner.AccessToken))
+        {
+            await socket.SendAsync(connect.GetProperty("action").GetString()!, connect.GetProperty("data"));
+            var established = await socket.NextAsync("connection_established", Wait);
+            Assert.Equal(session.GetProperty("session_id").GetString(), established.GetProperty("session_id").GetString());
+        }
+
+        var other = await fixture.SignUpAsync();
+        await using var intruder = await VoiceSocketClient.ConnectAsync(fixture.BaseAddress, other.AccessToken);
+        await intruder.SendAsync("connect", connect.GetProperty("data"));
+        var refused = await intruder.NextFrameAsync(Wait);
+        Assert.Equal("error", refused.GetProperty("type").GetString());
+        Assert.Equal("NOT_FOUND", refused.GetProperty("data").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Without_a_valid_token_the_socket_is_closed_1008_and_the_routes_answer_401()
     {
         await using (var socket = await VoiceSocketClient.ConnectAsync(fixture.BaseAddress, token: null))
