@@ -30,6 +30,17 @@ public sealed class VoiceAudioStore(NpgsqlDataSource dataSource)
             """, new { id, ownerId, kind }, cancellationToken: ct));
     }
 
+    /// <summary>Forgets the owner's spoken answers older than <paramref name="responsesBefore"/> and uploads a crashed edge
+    /// left behind (older than <paramref name="uploadsBefore"/>).</summary>
+    public async Task<int> PruneAsync(long ownerId, DateTimeOffset responsesBefore, DateTimeOffset uploadsBefore, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM voice_audio WHERE owner_id = @ownerId
+              AND ((kind = 'response' AND created_at < @responsesBefore) OR (kind = 'upload' AND created_at < @uploadsBefore))
+            """, new { ownerId, responsesBefore, uploadsBefore }, cancellationToken: ct));
+    }
+
     public async Task DeleteAsync(long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -123,6 +123,12 @@ public static class VoiceSocket
             {
                 Send("error", new VoiceErrorFrame(e.Code, e.StatusCode, e.Message, e.RetryAfterSeconds));
             }
+            catch (Exception e) when (e is not (OperationCanceledException or WebSocketException))
+            {
+                // A fault of ours (the database, the bus): said on the socket, which stays open for the next utterance.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VoiceSocket)).LogError(e, "A /ws/voice frame failed");
+                Send("error", new VoiceErrorFrame(ErrorCodes.ForStatus(500), 500, "The voice service failed; please try again."));
+            }
         }
 
         private async Task ConnectAsync(VoiceConnectData data, CancellationToken ct)

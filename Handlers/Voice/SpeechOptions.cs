@@ -33,6 +33,9 @@ public sealed class SpeechOptions
     /// <summary>Longest answer spoken; a longer one is cut at a sentence end (the full text is still sent as text).</summary>
     [Range(50, 4096)] public int MaxSpokenCharacters { get; set; } = 1200;
 
+    /// <summary>Spoken answers (their <c>audio_url</c>) are kept this long, then deleted when the user is answered again.</summary>
+    [Range(1, 3650)] public int KeepAnswersDays { get; set; } = 7;
+
     /// <summary>Transcriptions and syntheses in flight at once in this process (each runs an engine process).</summary>
     [Range(1, 64)] public int MaxConcurrency { get; set; } = 2;
 }

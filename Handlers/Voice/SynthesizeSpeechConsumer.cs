@@ -5,9 +5,10 @@ using Pipeline.Messages.Voice;
 
 namespace Pipeline.Handlers.Voice;
 
-/// <summary>Speaks a tutor's answer with the configured engine and stores it as the user's voice response.</summary>
+/// <summary>Speaks a tutor's answer with the configured engine and stores it as the user's voice response (and forgets
+/// their answers older than <see cref="SpeechOptions.KeepAnswersDays"/>).</summary>
 public sealed class SynthesizeSpeechConsumer(VoiceAudioStore store, AudioDecoder decoder, ISpeechEngine engine, IOptions<SpeechOptions> options,
-    ILogger<SynthesizeSpeechConsumer> logger) : IConsumer<SynthesizeSpeech>
+    TimeProvider clock, ILogger<SynthesizeSpeechConsumer> logger) : IConsumer<SynthesizeSpeech>
 {
     public async Task Consume(ConsumeContext<SynthesizeSpeech> context)
     {
@@ -30,6 +31,8 @@ public sealed class SynthesizeSpeechConsumer(VoiceAudioStore store, AudioDecoder
                 : (await decoder.NormaliseAsync(spoken.Path, spoken.Format, 3600, folder, ct)).DurationSeconds;
             var id = await store.AddAsync(command.UserId, VoiceAudioKinds.Response, spoken.Format, audio, Math.Round(duration, 2), ct);
             await context.RespondAsync(new SpeechSynthesized(id, spoken.Format.Name, Math.Round(duration, 2), spoken.Engine));
+            var now = clock.GetUtcNow();
+            await store.PruneAsync(command.UserId, now.AddDays(-options.Value.KeepAnswersDays), now.AddHours(-1), ct);
         }
         catch (Exception e) when (e is SpeechEngineException or UnusableAudioException)
         {
