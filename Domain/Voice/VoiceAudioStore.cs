@@ -47,11 +47,3 @@ public sealed class VoiceAudioStore(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM voice_audio WHERE id = @id", new { id }, cancellationToken: ct));
     }
 }
-
-public static class VoiceAudioKinds
-{
-    public const string Upload = "upload";
-    public const string Response = "response";
-}
-
-public sealed record StoredAudio(long Id, long OwnerId, string Kind, string Format, string ContentType, byte[] Audio, double? DurationSeconds);

@@ -13,7 +13,3 @@ public interface ISpeechEngine
     /// <summary>The text spoken, as a file in the folder, in the format returned.</summary>
     Task<SpokenAudio> SpeakAsync(string text, string? voice, string language, TempAudioFolder folder, CancellationToken ct);
 }
-
-public sealed record Transcript(string Text, double Confidence, string Language, string Engine);
-
-public sealed record SpokenAudio(string Path, AudioFormat Format, string Engine);

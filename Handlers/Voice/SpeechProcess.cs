@@ -54,12 +54,3 @@ public static class SpeechProcess
         }
     }
 }
-
-/// <summary>The speech engine failed (missing tool, timeout, provider error): the caller's audio is not at fault.</summary>
-public sealed class SpeechEngineException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>The audio cannot be used: not decodable, empty, or longer than allowed (<see cref="Kind"/> as in SpeechRejected).</summary>
-public sealed class UnusableAudioException(string kind, string message) : Exception(message)
-{
-    public string Kind { get; } = kind;
-}

@@ -1,5 +1,4 @@
 using FastEndpoints;
-using FluentValidation;
 using Microsoft.Net.Http.Headers;
 using Pipeline.Domain.Voice;
 using Pipeline.Edge.Api.Auth;
@@ -24,15 +23,5 @@ public sealed class Endpoint(VoiceAudioStore audio) : Endpoint<Request>
         if (stored is null) throw ApiException.NotFound("Audio not found");
         HttpContext.Response.Headers[HeaderNames.CacheControl] = "private, max-age=86400";
         await Send.BytesAsync(stored.Audio, null, stored.ContentType, enableRangeProcessing: true, cancellation: ct);
-    }
-}
-
-public sealed class Request
-{
-    [BindFrom("audio_id")] public string AudioId { get; init; } = "";
-
-    public sealed class Validator : Validator<Request>
-    {
-        public Validator() => RuleFor(r => r.AudioId).NotEmpty().MaximumLength(60);
     }
 }

@@ -46,9 +46,3 @@ public sealed class Endpoint(VoiceTutor voice) : Endpoint<Request, Response>
             new TutorAnswer(answer.Content, await voice.RelatedConceptsAsync(request.ConceptId, ct), TutorReply.ChatId(chat.Id))), ct);
     }
 }
-
-public sealed record Response(Transcription Transcription, TutorAnswer AiResponse);
-
-public sealed record Transcription(string Text, double Confidence, double Duration, string Language);
-
-public sealed record TutorAnswer(string Answer, IReadOnlyList<long> RelatedConcepts, string ChatId);

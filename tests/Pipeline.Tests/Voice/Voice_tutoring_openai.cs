@@ -52,9 +52,3 @@ public sealed class Voice_tutoring_openai(VoiceOpenAiFixture fixture) : IClassFi
         Assert.Equal(1.0, SpokenQuestion.WavSeconds(audio), 2);
     }
 }
-
-/// <summary>The system with the AI provider (chat and speech) on the fake OpenAI server, Edge.Api on a real port.</summary>
-public sealed class VoiceOpenAiFixture : OpenAiPipelineFixture
-{
-    protected override bool ListensOnRealPort => true;
-}
