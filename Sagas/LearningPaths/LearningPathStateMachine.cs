@@ -78,14 +78,21 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
                 .Then(context => context.Saga.FailForUserInput(context.Message))
                 .ThenAsync(AnswerFailureAsync)
                 .TransitionTo(Failed));
+
+        // A stage's fault fails the task only if it belongs to the current run: a retry re-sends the stage while commands
+        // of the failed run (other sections, re-sends after a stage timeout) may still fault, and must not fail the retry.
         During(ExtractingGoals,
-            When(ExtractionFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
+            When(ExtractionFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(PlanningStructure,
-            When(PlanningFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
+            When(PlanningFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(SavingStructure,
-            When(SavingFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
+            When(SavingFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(GeneratingCards,
-            When(CardsFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).TransitionTo(Failed));
+            When(CardsFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).TransitionTo(Failed));
 
         // One timer per task, not one per stage: when it fires, a task that moved on since is simply given the rest of
         // its time. That saves a schedule and a cancel message on every transition.

@@ -120,6 +120,7 @@ public static class LearningPathTransitions
         saga.ResultMessage = null;
         saga.EndedAt = null;
         saga.StageResends = 0;
+        saga.Attempt++;
         saga.StageStartedAt = DateTimeOffset.UtcNow;
         saga.Advance(saga.Progress);
         saga.LastProgressAt = saga.UpdatedAt;
