@@ -25,7 +25,7 @@ public static class ApiDocument
             settings.DocumentName = Name;
             settings.Title = "Pipeline API";
             settings.Version = Name;
-            settings.DocumentProcessors.Add(new DefaultedQueryParametersAreOptional());
+            settings.DocumentProcessors.Add(new QueryParametersAsBound());
             settings.DocumentProcessors.Add(new FailuresInTheSeedShape());
         };
         // Schemas are named in full: every endpoint folder has its own "Request".
@@ -46,14 +46,49 @@ public static class ApiDocument
         return app;
     }
 
-    /// <summary>A query parameter with a default (skip, limit) may be left out; FastEndpoints.Swagger marks every value type required.</summary>
-    private sealed class DefaultedQueryParametersAreOptional : IDocumentProcessor
+    /// <summary>
+    /// <c>dotnet Pipeline.Edge.Api.dll --export-openapi &lt;file&gt;</c> writes the document to the file and answers true
+    /// (the caller then exits): scripts/tsclient.sh generates the TypeScript client in clients/typescript from it. Nothing
+    /// is started (no bus, no database): the document needs only the mapped routes.
+    /// </summary>
+    public static async Task<bool> ExportApiDocumentWhenAskedAsync(this WebApplication app)
+    {
+        var file = app.Configuration["export-openapi"];
+        if (string.IsNullOrWhiteSpace(file)) return false;
+        // The routes reach the API explorer when the host builds its pipeline at start; without starting, a routing
+        // pipeline of its own hands them over (UseEndpoints registers its data sources with the routing options).
+        var pipeline = new ApplicationBuilder(app.Services);
+        pipeline.UseRouting();
+        pipeline.UseEndpoints(endpoints =>
+        {
+            foreach (var source in ((IEndpointRouteBuilder)app).DataSources) endpoints.DataSources.Add(source);
+        });
+        var document = await app.Services.GetRequiredService<NSwag.Generation.IOpenApiDocumentGenerator>().GenerateAsync(Name);
+        await File.WriteAllTextAsync(file, document.ToJson() + "\n");
+        return true;
+    }
+
+    /// <summary>
+    /// Query parameters as FastEndpoints binds them (Binding.UsePropertyNamingPolicy, EndpointConventions): by their
+    /// snake_case names (<c>course_id</c>, not <c>CourseId</c>), none required (an absent one keeps the property's default;
+    /// the validator says when a value is needed), and none that repeats a route parameter (<c>{concept_id}</c> binds the
+    /// property <c>ConceptId</c> from the path). FastEndpoints.Swagger names them by property and marks every value type
+    /// required, which a generated client (clients/typescript) would then send wrongly or have to send.
+    /// </summary>
+    private sealed class QueryParametersAsBound : IDocumentProcessor
     {
         public void Process(DocumentProcessorContext context)
         {
-            var parameters = context.Document.Paths.Values.SelectMany(path => path.Values).SelectMany(operation => operation.Parameters);
-            foreach (var parameter in parameters.Where(p => p.Kind == OpenApiParameterKind.Query && p.Schema?.Default is not null))
-                parameter.IsRequired = false;
+            foreach (var operation in context.Document.Paths.Values.SelectMany(path => path.Values))
+            {
+                var routeParameters = operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Path).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (var parameter in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query).ToList())
+                {
+                    if (parameter.Name.Any(char.IsUpper)) parameter.Name = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Name);
+                    if (routeParameters.Contains(parameter.Name)) operation.Parameters.Remove(parameter);
+                    else parameter.IsRequired = false;
+                }
+            }
         }
     }
 

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.Tests.Infrastructure;
+using Pipeline.Tests.LearnerConsole;
+
+namespace Pipeline.Tests.TypeScriptClient;
+
+/// <summary>
+/// The TypeScript client in clients/typescript (types generated from /openapi/v1.json by openapi-typescript, calls by
+/// openapi-fetch; regenerated and type-checked by scripts/tsclient.sh, which ./test.sh runs after the .NET build): it
+/// calls the running API, it is generated from the document the API serves now, and the document names query
+/// parameters as the API binds them. On the console's system: a Node process needs a real port to call.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class Generated_client(ConsoleFixture fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static string ClientFolder => Path.Combine(TestSettings.RepositoryRoot, "clients", "typescript");
+
+    [Fact]
+    public async Task Calls_the_running_api_with_typed_requests_and_documented_answers()
+    {
+        var smoke = Path.Combine(ClientFolder, "dist", "test", "smoke.js");
+        Assert.True(File.Exists(smoke), $"{smoke} is missing: ./test.sh builds it (bash scripts/tsclient.sh)");
+
+        var (exitCode, output) = await RunAsync("node", smoke, fixture.BaseAddress.ToString().TrimEnd('/'));
+
+        Assert.True(exitCode == 0, $"the client's test failed ({exitCode}):\n{output}");
+        var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        Assert.True(result.GetProperty("ok").GetBoolean());
+        Assert.True(result.GetProperty("calls").GetInt32() == 12);
+        Assert.Equal("completed", result.GetProperty("goal").GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("error_401").GetString()));
+    }
+
+    [Fact]
+    public async Task The_committed_client_is_generated_from_the_current_document()
+    {
+        var generator = Path.Combine(ClientFolder, "node_modules", "openapi-typescript", "bin", "cli.js");
+        Assert.True(File.Exists(generator), $"{generator} is missing: ./test.sh installs it (bash scripts/tsclient.sh)");
+        var folder = Directory.CreateTempSubdirectory("tsclient-");
+        try
+        {
+            var document = Path.Combine(folder.FullName, "openapi.json");
+            var generated = Path.Combine(folder.FullName, "schema.d.ts");
+            await File.WriteAllTextAsync(document, await fixture.CreateClient().GetStringAsync("/openapi/v1.json", Cancel), Cancel);
+
+            var (exitCode, output) = await RunAsync("node", generator, document, "--output", generated, "--silent");
+
+            Assert.True(exitCode == 0, output);
+            var committed = await CommittedAsync("clients/typescript/src/schema.d.ts");
+            Assert.True(committed == await File.ReadAllTextAsync(generated, Cancel),
+                "clients/typescript/src/schema.d.ts is stale: the API's OpenAPI document changed since the client was generated. "
+                + "Run `bash scripts/tsclient.sh` (./test.sh does it too) and commit clients/typescript.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_document_names_query_parameters_as_the_api_binds_them()
+    {
+        var paths = JsonDocument.Parse(await fixture.CreateClient().GetStringAsync("/openapi/v1.json", Cancel)).RootElement.GetProperty("paths");
+
+        string[] Query(string path) => paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query")
+            .Select(p => p.GetProperty("name").GetString() + (p.TryGetProperty("required", out var r) && r.GetBoolean() ? "!" : ""))
+            .ToArray();
+
+        Assert.Equal(["course_id", "limit", "offset"], Query("/api/v1/notes"));
+        Assert.Equal(["date", "limit", "offset"], Query("/api/v1/schedule"));
+        Assert.Equal(["start_date", "end_date", "granularity"], Query("/api/learntrac/v1/progress/history"));
+        // {concept_id} binds the request's ConceptId from the route: it is no query parameter too.
+        Assert.Empty(Query("/api/learntrac/v1/concepts/{concept_id}"));
+    }
+
+    /// <summary>The file as committed (HEAD), so a regenerated but uncommitted client still counts as stale.</summary>
+    private static async Task<string> CommittedAsync(string path)
+    {
+        var (exitCode, output) = await RunAsync("git", "-C", TestSettings.RepositoryRoot, "show", $"HEAD:{path}");
+        // Not a git checkout (an unpacked archive): the file on disk is what was shipped.
+        return exitCode == 0 ? output : await File.ReadAllTextAsync(Path.Combine(TestSettings.RepositoryRoot, path), Cancel);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ClientFolder };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Cancel);
+        var stderr = process.StandardError.ReadToEndAsync(Cancel);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        deadline.CancelAfter(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        var error = await stderr;
+        return (process.ExitCode, process.ExitCode == 0 ? await stdout : await stdout + error);
+    }
+}
