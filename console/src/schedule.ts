@@ -1,11 +1,9 @@
 // Schedule (seed 004): the week's study blocks (one GET per day), adding a block, reminders, and reminders arriving
 // live over the realtime socket (/api/v1/realtime/ws).
-import { getJson, post, socketUrl } from "./api";
+import { api, call, socketUrl } from "./api";
 import { failure, field, fill, h, text } from "./dom";
 import type { View } from "./views";
 
-interface Occurrence { id: number; title: string; description: string; start: string; end: string; local_start: string; local_end: string }
-interface Reminder { id: number; message: string; remind_at: string; delivered_at: string | null }
 interface ReminderFrame { type: "reminder"; event_id: string; reminder_id: number; message: string; remind_at: string; delivered_at: string }
 
 let root: HTMLElement | undefined;
@@ -62,7 +60,7 @@ function render(): void {
       return;
     }
     try {
-      await post("/api/v1/schedule", { title: title.value.trim(), start: begin.toISOString(), end: new Date(begin.getTime() + Number(minutes.value) * 60_000).toISOString() });
+      await call(api.POST("/api/v1/schedule", { body: { title: title.value.trim(), start: begin.toISOString(), end: new Date(begin.getTime() + Number(minutes.value) * 60_000).toISOString() } }));
       title.value = "";
       weekStart = mondayOf(begin);
       await loadWeek();
@@ -84,7 +82,7 @@ function render(): void {
       return;
     }
     try {
-      await post("/api/v1/reminders", { message: message.value.trim(), remind_at: new Date(Date.now() + Number(inMinutes.value) * 60_000).toISOString() });
+      await call(api.POST("/api/v1/reminders", { body: { message: message.value.trim(), remind_at: new Date(Date.now() + Number(inMinutes.value) * 60_000).toISOString() } }));
       message.value = "";
       await loadReminders();
     } catch (error) {
@@ -112,11 +110,10 @@ async function loadWeek(): Promise<void> {
   const days = Array.from({ length: 7 }, (_, i) => new Date(weekStart.getFullYear(), weekStart.getMonth(), weekStart.getDate() + i));
   document.getElementById("week-label")!.textContent = `${days[0].toLocaleDateString()} – ${days[6].toLocaleDateString()}`;
   try {
-    const blocks = await Promise.all(days.map((day) => getJson<Occurrence[] | { items?: Occurrence[] }>(`/api/v1/schedule?date=${isoDay(day)}`)));
+    const blocks = await Promise.all(days.map((day) => call(api.GET("/api/v1/schedule", { params: { query: { date: isoDay(day) } } }))));
     const today = isoDay(new Date());
     week.replaceChildren(...days.map((day, index) => {
-      const answer = blocks[index];
-      const items = Array.isArray(answer) ? answer : answer.items ?? [];
+      const items = blocks[index].items ?? [];
       return h("li", { class: isoDay(day) === today ? "day today" : "day", "data-date": isoDay(day) },
         h("h3", {}, day.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" })),
         items.length
@@ -133,8 +130,7 @@ async function loadReminders(): Promise<void> {
   const list = document.getElementById("reminders");
   if (!list) return;
   try {
-    const answer = await getJson<Reminder[] | { items?: Reminder[]; reminders?: Reminder[] }>("/api/v1/reminders");
-    const reminders = Array.isArray(answer) ? answer : answer.items ?? answer.reminders ?? [];
+    const reminders = (await call(api.GET("/api/v1/reminders"))).items ?? [];
     list.replaceChildren(...(reminders.length ? reminders.map((r) => h("li", { "data-reminder-id": r.id },
       text("span", r.message), text("span", r.delivered_at ? "delivered" : `due ${new Date(r.remind_at).toLocaleTimeString()}`, r.delivered_at ? "badge badge-completed" : "hint")))
       : [text("li", "No reminders.", "hint")]));

@@ -1809,17 +1809,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         PipelineEdgeApiHealthPingResponse: {
-            status?: string;
+            status: string;
         };
         PipelineEdgeApiWebhooksWebhookResponse: {
-            webhook_id?: string;
-            url?: string;
-            events?: string[];
+            webhook_id: string;
+            url: string;
+            events: string[];
             /** Format: date-time */
-            created_at?: string;
-            status?: string;
+            created_at: string;
+            status: string;
             /** Format: int32 */
-            failed_deliveries?: number;
+            failed_deliveries: number;
             disabled_reason?: string | null;
             /** Format: date-time */
             disabled_at?: string | null;
@@ -1841,88 +1841,84 @@ export interface components {
             active?: boolean;
         };
         PipelineEdgeApiWebhooksRedeliverResponse: {
-            delivery_id?: string;
-            redelivery_of?: string;
-            status?: string;
-        };
-        PipelineEdgeApiWebhooksRedeliverRequest: components["schemas"]["PipelineEdgeApiWebhooksWebhookRoute"] & {
             delivery_id: string;
+            redelivery_of: string;
+            status: string;
         };
-        PipelineEdgeApiWebhooksWebhookRoute: {
-            webhook_id: string;
-        };
+        PipelineEdgeApiWebhooksRedeliverRequest: components["schemas"]["PipelineEdgeApiWebhooksWebhookRoute"] & Record<string, never>;
+        PipelineEdgeApiWebhooksWebhookRoute: Record<string, never>;
         PipelineEdgeApiWebhooksListResponse: {
-            webhooks?: components["schemas"]["PipelineEdgeApiWebhooksWebhookResponse"][];
+            webhooks: components["schemas"]["PipelineEdgeApiWebhooksWebhookResponse"][];
             /** Format: int32 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiWebhooksListRequest: Record<string, never>;
         PipelineEdgeApiWebhooksDeliveriesResponse: {
-            deliveries?: components["schemas"]["PipelineEdgeApiWebhooksDeliveriesDeliveryResponse"][];
+            deliveries: components["schemas"]["PipelineEdgeApiWebhooksDeliveriesDeliveryResponse"][];
             /** Format: int32 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiWebhooksDeliveriesDeliveryResponse: {
-            delivery_id?: string;
-            event?: string;
-            status?: string;
+            delivery_id: string;
+            event: string;
+            status: string;
             /** Format: int32 */
-            attempts?: number;
+            attempts: number;
             /** Format: int32 */
             last_status_code?: number | null;
             last_error?: string | null;
             /** Format: date-time */
             next_retry_at?: string | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
             completed_at?: string | null;
             redelivery_of?: string | null;
-            attempt_log?: components["schemas"]["PipelineEdgeApiWebhooksDeliveriesAttemptResponse"][];
+            attempt_log: components["schemas"]["PipelineEdgeApiWebhooksDeliveriesAttemptResponse"][];
         };
         PipelineEdgeApiWebhooksDeliveriesAttemptResponse: {
             /** Format: int32 */
-            attempt?: number;
+            attempt: number;
             /** Format: int32 */
             status_code?: number | null;
             error?: string | null;
             /** Format: int32 */
-            duration_ms?: number;
+            duration_ms: number;
             /** Format: date-time */
-            attempted_at?: string;
+            attempted_at: string;
         };
         PipelineEdgeApiWebhooksDeliveriesRequest: components["schemas"]["PipelineEdgeApiWebhooksWebhookRoute"] & Record<string, never>;
         PipelineEdgeApiUsersUserProfile: {
             /** Format: int64 */
-            id?: number;
-            email?: string;
-            username?: string;
+            id: number;
+            email: string;
+            username: string;
             name?: string | null;
             first_name?: string | null;
             last_name?: string | null;
-            roles?: string[];
-            is_guest?: boolean;
-            preferences?: unknown;
-            learning_profile?: components["schemas"]["PipelineEdgeApiAuthContractsLearningProfile"];
-            time_zone?: string;
+            roles: string[];
+            is_guest: boolean;
+            preferences: unknown;
+            learning_profile: components["schemas"]["PipelineEdgeApiAuthContractsLearningProfile"];
+            time_zone: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         PipelineEdgeApiAuthContractsLearningProfile: {
-            level?: string;
+            level: string;
             preferred_learning_style?: string | null;
-            strengths?: string[];
-            areas_for_improvement?: string[];
+            strengths: string[];
+            areas_for_improvement: string[];
         };
         PipelineEdgeApiUsersUpdateRequest: {
             name?: string | null;
@@ -1945,21 +1941,21 @@ export interface components {
         PipelineEdgeApiUsersUpdateUserRole: "Student" | "Instructor" | "Admin";
         PipelineEdgeApiUsersGetRequest: Record<string, never>;
         PipelineEdgeApiTutoringChatStartResponse: {
-            chat_id?: string;
-            status?: string;
-            ai_model?: string;
-            context_loaded?: boolean;
-            initial_response?: components["schemas"]["PipelineEdgeApiTutoringChatStartInitialResponse"];
+            chat_id: string;
+            status: string;
+            ai_model: string;
+            context_loaded: boolean;
+            initial_response: components["schemas"]["PipelineEdgeApiTutoringChatStartInitialResponse"];
         };
         PipelineEdgeApiTutoringChatStartInitialResponse: {
-            message?: string;
-            suggestions?: string[];
-            resources?: components["schemas"]["PipelineEdgeApiTutoringChatStartChatResource"][];
+            message: string;
+            suggestions: string[];
+            resources: components["schemas"]["PipelineEdgeApiTutoringChatStartChatResource"][];
         };
         PipelineEdgeApiTutoringChatStartChatResource: {
-            type?: string;
-            title?: string;
-            content?: string;
+            type: string;
+            title: string;
+            content: string;
         };
         PipelineEdgeApiTutoringChatStartRequest: {
             context?: components["schemas"]["PipelineEdgeApiTutoringChatStartRequest_ChatContext"] | null;
@@ -1972,64 +1968,62 @@ export interface components {
             mode?: string;
         };
         PipelineEdgeApiTutoringChatMessageResponse: {
-            message_id?: string;
-            response?: components["schemas"]["PipelineEdgeApiTutoringChatMessageReplyBody"];
+            message_id: string;
+            response: components["schemas"]["PipelineEdgeApiTutoringChatMessageReplyBody"];
             /** Format: int32 */
-            tokens_used?: number;
+            tokens_used: number;
             /** Format: double */
             context_retention?: number | null;
         };
         PipelineEdgeApiTutoringChatMessageReplyBody: {
-            message?: string;
-            code_examples?: components["schemas"]["PipelineEdgeApiTutoringChatTutorReply_CodeExample"][];
-            follow_up_questions?: string[];
+            message: string;
+            code_examples: components["schemas"]["PipelineEdgeApiTutoringChatTutorReply_CodeExample"][];
+            follow_up_questions: string[];
         };
         PipelineEdgeApiTutoringChatTutorReply_CodeExample: {
-            language?: string;
-            title?: string;
-            code?: string;
+            language: string;
+            title: string;
+            code: string;
         };
         PipelineEdgeApiTutoringChatMessageRequest: {
-            chat_id: string;
             message: string;
             include_code_examples?: boolean;
         };
         PipelineEdgeApiTutoringChatHistoryResponse: {
-            chat_id?: string;
+            chat_id: string;
             /** Format: date-time */
-            started_at?: string;
-            mode?: string;
-            messages?: components["schemas"]["PipelineEdgeApiTutoringChatHistoryHistoryMessage"][];
+            started_at: string;
+            mode: string;
+            messages: components["schemas"]["PipelineEdgeApiTutoringChatHistoryHistoryMessage"][];
             /** Format: int32 */
-            total_messages?: number;
-            concept_coverage?: string[];
+            total_messages: number;
+            concept_coverage: string[];
         };
         PipelineEdgeApiTutoringChatHistoryHistoryMessage: {
-            message_id?: string;
-            role?: string;
-            content?: string;
+            message_id: string;
+            role: string;
+            content: string;
             /** Format: date-time */
-            timestamp?: string;
-            status?: string;
+            timestamp: string;
+            status: string;
             feedback?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
         };
         SystemTextJsonNodesJsonNode: {
             options?: components["schemas"]["SystemTextJsonNodesJsonNodeOptions"] | null;
             parent?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
-            root?: components["schemas"]["SystemTextJsonNodesJsonNode"];
+            root: components["schemas"]["SystemTextJsonNodesJsonNode"];
         };
         SystemTextJsonNodesJsonNodeOptions: {
-            property_name_case_insensitive?: boolean;
+            property_name_case_insensitive: boolean;
         };
         PipelineEdgeApiTutoringChatChatRoute: {
             chat_id: string;
         };
         PipelineEdgeApiTutoringChatFeedbackResponse: {
-            feedback_recorded?: boolean;
-            thank_you_message?: string;
+            feedback_recorded: boolean;
+            thank_you_message: string;
         };
         PipelineEdgeApiTutoringChatFeedbackRequest: {
-            chat_id: string;
             message_id: string;
             /** Format: int32 */
             rating: number;
@@ -2039,35 +2033,35 @@ export interface components {
         };
         PipelineEdgeApiTracksTrackResponse: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            description?: string;
+            id: number;
+            title: string;
+            description: string;
             skill_area?: string | null;
             difficulty_level?: string | null;
             /** Format: double */
             estimated_duration_hours?: number | null;
             user_expectations?: string | null;
-            status?: string;
+            status: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
             modules?: components["schemas"]["PipelineEdgeApiTracksModuleResponse"][] | null;
         };
         PipelineEdgeApiTracksModuleResponse: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: int64 */
-            track_id?: number;
+            track_id: number;
             /** Format: int32 */
-            order_index?: number;
-            title?: string;
-            description?: string;
-            objectives?: string[];
+            order_index: number;
+            title: string;
+            description: string;
+            objectives: string[];
             /** Format: double */
             estimated_hours?: number | null;
-            is_completed?: boolean;
-            has_lesson?: boolean;
+            is_completed: boolean;
+            has_lesson: boolean;
         };
         PipelineEdgeApiTracksListTracksRequest: Record<string, never>;
         PipelineEdgeApiTracksCreateTrackRequest: {
@@ -2079,13 +2073,8 @@ export interface components {
             estimated_duration_hours?: number | null;
             user_expectations?: string | null;
         };
-        PipelineEdgeApiTracksTrackIdRequest: {
-            /** Format: int64 */
-            track_id?: number;
-        };
+        PipelineEdgeApiTracksTrackIdRequest: Record<string, never>;
         PipelineEdgeApiTracksUpdateTrackRequest: {
-            /** Format: int64 */
-            track_id?: number;
             title?: string | null;
             description?: string | null;
             skill_area?: string | null;
@@ -2095,22 +2084,22 @@ export interface components {
             user_expectations?: string | null;
         };
         PipelineEdgeApiTracksDeletedResponse: {
-            message?: string;
+            message: string;
         };
         PipelineDomainTasksTaskStatusRecord: {
-            task_id?: string;
+            task_id: string;
             /** Format: int64 */
-            user_id?: number;
+            user_id: number;
             /** Format: int64 */
             learning_path_id?: number | null;
-            status?: string;
+            status: string;
             stage?: string | null;
             /** Format: double */
-            progress?: number;
+            progress: number;
             /** Format: int32 */
             total_items?: number | null;
             /** Format: int32 */
-            completed_items?: number;
+            completed_items: number;
             result_message?: string | null;
             error_details?: string | null;
             /** Format: date-time */
@@ -2118,21 +2107,21 @@ export interface components {
             /** Format: date-time */
             ended_at?: string | null;
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         PipelineEdgeApiErrorsSeedErrorWriter_DetailError: {
-            detail?: string;
+            detail: string;
         };
         PipelineEdgeApiTasksTaskRequest: {
             task_id?: string;
         };
         PipelineEdgeApiTasksTaskCommandAccepted: {
-            task_id?: string;
-            status?: string;
+            task_id: string;
+            status: string;
         };
         PipelineEdgeApiTasksListMineRequest: Record<string, never>;
         PipelineEdgeApiTasksForLearningPathRequest: {
@@ -2140,51 +2129,51 @@ export interface components {
             learning_path_id?: number;
         };
         PipelineEdgeApiSystemStatusStatusStatusResponse: {
-            status?: string;
-            services?: components["schemas"]["PipelineEdgeApiSystemStatusStatusServiceStatuses"];
-            backends?: {
+            status: string;
+            services: components["schemas"]["PipelineEdgeApiSystemStatusStatusServiceStatuses"];
+            backends: {
                 [key: string]: string;
             };
             /** Format: int64 */
-            response_time_ms?: number;
+            response_time_ms: number;
             /** Format: int64 */
-            uptime_seconds?: number;
+            uptime_seconds: number;
         };
         PipelineEdgeApiSystemStatusStatusServiceStatuses: {
-            api?: string;
-            database?: string;
-            redis?: string;
-            message_bus?: string;
-            knowledge_graph?: string;
-            ai_service?: string;
+            api: string;
+            database: string;
+            redis: string;
+            message_bus: string;
+            knowledge_graph: string;
+            ai_service: string;
         };
         PipelineEdgeApiSystemStatusHealthHealthResponse: {
-            status?: string;
-            version?: string;
+            status: string;
+            version: string;
             /** Format: date-time */
-            timestamp?: string;
+            timestamp: string;
         };
         PipelineEdgeApiListsListPageOfOccurrence: {
-            items?: components["schemas"]["PipelineEdgeApiScheduleOccurrence"][];
+            items: components["schemas"]["PipelineEdgeApiScheduleOccurrence"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiScheduleOccurrence: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            description?: string;
+            id: number;
+            title: string;
+            description: string;
             /** Format: date-time */
-            start?: string;
+            start: string;
             /** Format: date-time */
-            end?: string;
-            local_start?: string;
-            local_end?: string;
-            time_zone?: string;
+            end: string;
+            local_start: string;
+            local_end: string;
+            time_zone: string;
             recurring?: string | null;
             /** Format: int64 */
             goal_id?: number | null;
@@ -2195,20 +2184,20 @@ export interface components {
         PipelineEdgeApiListsListQuery: Record<string, never>;
         PipelineEdgeApiScheduleScheduledBlock: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            description?: string;
+            id: number;
+            title: string;
+            description: string;
             /** Format: date-time */
-            start?: string;
+            start: string;
             /** Format: date-time */
-            end?: string;
+            end: string;
             recurring?: string | null;
             /** Format: int64 */
             goal_id?: number | null;
             /** Format: int64 */
             course_id?: number | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
         };
         PipelineEdgeApiScheduleCreateRequest: {
             title: string;
@@ -2224,13 +2213,13 @@ export interface components {
             course_id?: number | null;
         };
         PipelineEdgeApiListsListPageOfScheduledBlock: {
-            items?: components["schemas"]["PipelineEdgeApiScheduleScheduledBlock"][];
+            items: components["schemas"]["PipelineEdgeApiScheduleScheduledBlock"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiScheduleAcceptRequest: {
             blocks: components["schemas"]["PipelineEdgeApiScheduleAcceptBlockInput"][];
@@ -2249,28 +2238,28 @@ export interface components {
             course_id?: number | null;
         };
         PipelineEdgeApiListsListPageOfResourceHit: {
-            items?: components["schemas"]["PipelineEdgeApiResourcesResourceHit"][];
+            items: components["schemas"]["PipelineEdgeApiResourcesResourceHit"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiResourcesResourceHit: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            type?: string;
-            url?: string;
-            description?: string;
-            tags?: string[];
-            source?: string;
+            id: number;
+            title: string;
+            type: string;
+            url: string;
+            description: string;
+            tags: string[];
+            source: string;
             /** Format: int64 */
             added_by?: number | null;
-            embedded?: boolean;
+            embedded: boolean;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: double */
             score?: number | null;
             /** Format: int32 */
@@ -2282,18 +2271,18 @@ export interface components {
         /** @enum {string} */
         PipelineEdgeApiResourcesResourceType: "Article" | "Video" | "Course" | "Book" | "Documentation" | "Tutorial" | "Exercise" | "Podcast" | "Tool" | "Other";
         PipelineEdgeApiListsListPageOfRecommendedResourceView: {
-            items?: components["schemas"]["PipelineEdgeApiResourcesRecommendRecommendedResourceView"][];
+            items: components["schemas"]["PipelineEdgeApiResourcesRecommendRecommendedResourceView"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiResourcesRecommendRecommendedResourceView: {
-            resource?: components["schemas"]["PipelineEdgeApiResourcesResourceHit"];
-            reason?: string;
-            ranked_by?: string;
+            resource: components["schemas"]["PipelineEdgeApiResourcesResourceHit"];
+            reason: string;
+            ranked_by: string;
         };
         PipelineEdgeApiResourcesRecommendRequest: {
             context: components["schemas"]["PipelineEdgeApiResourcesRecommendRecommendationContext"];
@@ -2316,24 +2305,24 @@ export interface components {
         /** @enum {string} */
         PipelineEdgeApiResourcesAddResourceSource: "Manual" | "Recommended";
         PipelineEdgeApiListsListPageOfReminderView: {
-            items?: components["schemas"]["PipelineEdgeApiRemindersReminderView"][];
+            items: components["schemas"]["PipelineEdgeApiRemindersReminderView"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiRemindersReminderView: {
             /** Format: int64 */
-            id?: number;
-            message?: string;
+            id: number;
+            message: string;
             /** Format: date-time */
-            remind_at?: string;
+            remind_at: string;
             /** Format: date-time */
             delivered_at?: string | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
         };
         PipelineEdgeApiRemindersListRequest: components["schemas"]["PipelineEdgeApiListsListQuery"] & Record<string, never>;
         PipelineEdgeApiRemindersCreateRequest: {
@@ -2342,100 +2331,100 @@ export interface components {
             remind_at: string;
         };
         PipelineEdgeApiProgressProgressResponse: {
-            user_id?: string;
-            overall_progress?: components["schemas"]["PipelineEdgeApiProgressOverall"];
-            milestones?: components["schemas"]["PipelineEdgeApiProgressMilestoneProgress"][];
-            recent_activity?: components["schemas"]["PipelineEdgeApiProgressActivity"][];
-            learning_velocity?: components["schemas"]["PipelineEdgeApiProgressVelocity"];
-            strengths?: components["schemas"]["PipelineEdgeApiProgressStrength"][];
-            recommendations?: components["schemas"]["PipelineEdgeApiProgressProgressRecommendation"][];
+            user_id: string;
+            overall_progress: components["schemas"]["PipelineEdgeApiProgressOverall"];
+            milestones: components["schemas"]["PipelineEdgeApiProgressMilestoneProgress"][];
+            recent_activity: components["schemas"]["PipelineEdgeApiProgressActivity"][];
+            learning_velocity: components["schemas"]["PipelineEdgeApiProgressVelocity"];
+            strengths: components["schemas"]["PipelineEdgeApiProgressStrength"][];
+            recommendations: components["schemas"]["PipelineEdgeApiProgressProgressRecommendation"][];
         };
         PipelineEdgeApiProgressOverall: {
             /** Format: int32 */
-            total_concepts?: number;
+            total_concepts: number;
             /** Format: int32 */
-            completed_concepts?: number;
+            completed_concepts: number;
             /** Format: int32 */
-            mastered_concepts?: number;
+            mastered_concepts: number;
             /** Format: int32 */
-            in_progress_concepts?: number;
+            in_progress_concepts: number;
             /** Format: double */
-            completion_percentage?: number;
+            completion_percentage: number;
             /** Format: double */
-            mastery_percentage?: number;
+            mastery_percentage: number;
         };
         PipelineEdgeApiProgressMilestoneProgress: {
-            name?: string;
+            name: string;
             /** Format: int32 */
-            total_concepts?: number;
+            total_concepts: number;
             /** Format: int32 */
-            completed?: number;
+            completed: number;
             /** Format: double */
-            progress_percentage?: number;
+            progress_percentage: number;
             estimated_completion?: string | null;
         };
         PipelineEdgeApiProgressActivity: {
             /** Format: int64 */
-            concept_id?: number;
-            title?: string;
-            action?: string;
+            concept_id: number;
+            title: string;
+            action: string;
             /** Format: date-time */
-            timestamp?: string;
+            timestamp: string;
             /** Format: int32 */
-            time_spent?: number;
+            time_spent: number;
         };
         PipelineEdgeApiProgressVelocity: {
             /** Format: double */
-            concepts_per_week?: number;
+            concepts_per_week: number;
             /** Format: double */
-            hours_per_week?: number;
-            trend?: string;
+            hours_per_week: number;
+            trend: string;
         };
         PipelineEdgeApiProgressStrength: {
-            area?: string;
+            area: string;
             /** Format: double */
-            mastery_level?: number;
+            mastery_level: number;
             /** Format: int32 */
-            concepts_mastered?: number;
+            concepts_mastered: number;
         };
         PipelineEdgeApiProgressProgressRecommendation: {
             /** Format: int64 */
-            concept_id?: number;
-            title?: string;
-            reason?: string;
+            concept_id: number;
+            title: string;
+            reason: string;
             /** Format: double */
-            difficulty_match?: number;
+            difficulty_match: number;
         };
         PipelineEdgeApiProgressMineRequest: components["schemas"]["PipelineEdgeApiProgressProgressRequest"] & Record<string, never>;
         PipelineEdgeApiProgressProgressRequest: Record<string, never>;
         PipelineEdgeApiProgressHistoryResponse: {
-            history?: components["schemas"]["PipelineEdgeApiProgressHistoryBucket"][];
-            totals?: components["schemas"]["PipelineEdgeApiProgressHistoryTotals"];
+            history: components["schemas"]["PipelineEdgeApiProgressHistoryBucket"][];
+            totals: components["schemas"]["PipelineEdgeApiProgressHistoryTotals"];
         };
         PipelineEdgeApiProgressHistoryBucket: {
-            date?: string;
+            date: string;
             /** Format: int32 */
-            concepts_started?: number;
+            concepts_started: number;
             /** Format: int32 */
-            concepts_completed?: number;
+            concepts_completed: number;
             /** Format: int32 */
-            concepts_mastered?: number;
+            concepts_mastered: number;
             /** Format: int32 */
-            time_spent?: number;
+            time_spent: number;
             /** Format: int32 */
-            exercises_completed?: number;
+            exercises_completed: number;
             /** Format: double */
             quiz_average?: number | null;
         };
         PipelineEdgeApiProgressHistoryTotals: {
             /** Format: int32 */
-            concepts_completed?: number;
+            concepts_completed: number;
             /** Format: int32 */
-            concepts_mastered?: number;
+            concepts_mastered: number;
             /** Format: int32 */
-            total_time_spent?: number;
+            total_time_spent: number;
             /** Format: double */
-            average_mastery_score?: number;
+            average_mastery_score: number;
         };
         PipelineEdgeApiProgressHistoryRequest: {
             /** Format: date */
@@ -2447,70 +2436,70 @@ export interface components {
             user_id?: string;
         };
         PipelineEdgeApiOperationsTasksOpsTaskList: {
-            tasks?: components["schemas"]["PipelineEdgeApiOperationsTasksOpsTask"][];
+            tasks: components["schemas"]["PipelineEdgeApiOperationsTasksOpsTask"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PipelineEdgeApiOperationsTasksOpsTask: {
-            task_id?: string;
+            task_id: string;
             /** Format: guid */
-            correlation_id?: string;
+            correlation_id: string;
             /** Format: int64 */
-            user_id?: number;
-            user_email?: string;
-            status?: string;
+            user_id: number;
+            user_email: string;
+            status: string;
             stage?: string | null;
             /** Format: double */
-            progress?: number;
+            progress: number;
             /** Format: int32 */
             total_items?: number | null;
             /** Format: int32 */
-            completed_items?: number;
+            completed_items: number;
             error_details?: string | null;
             llm_provider?: string | null;
             llm_model?: string | null;
             /** Format: int64 */
-            prompt_tokens?: number;
+            prompt_tokens: number;
             /** Format: int64 */
-            completion_tokens?: number;
+            completion_tokens: number;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
             /** Format: date-time */
             ended_at?: string | null;
         };
         PipelineEdgeApiOperationsTasksSearchRequest: Record<string, never>;
         PipelineEdgeApiOperationsMetricsOpsMetrics: {
-            queues?: components["schemas"]["PipelineEdgeApiOperationsMetricsQueueMetric"][];
-            message_types?: components["schemas"]["PipelineEdgeApiOperationsMetricsMessageTypeMetric"][];
-            stages?: components["schemas"]["PipelineEdgeApiOperationsMetricsStageDurationMetric"][];
-            llm?: components["schemas"]["PipelineEdgeApiOperationsMetricsLlmUsageMetric"][];
-            failed_messages?: components["schemas"]["PipelineEdgeApiOperationsMetricsFailedMessageCounts"];
+            queues: components["schemas"]["PipelineEdgeApiOperationsMetricsQueueMetric"][];
+            message_types: components["schemas"]["PipelineEdgeApiOperationsMetricsMessageTypeMetric"][];
+            stages: components["schemas"]["PipelineEdgeApiOperationsMetricsStageDurationMetric"][];
+            llm: components["schemas"]["PipelineEdgeApiOperationsMetricsLlmUsageMetric"][];
+            failed_messages: components["schemas"]["PipelineEdgeApiOperationsMetricsFailedMessageCounts"];
             /** Format: date-time */
-            generated_at?: string;
+            generated_at: string;
         };
         PipelineEdgeApiOperationsMetricsQueueMetric: {
-            name?: string;
+            name: string;
             /** Format: int64 */
-            messages?: number;
+            messages: number;
             /** Format: int64 */
-            messages_ready?: number;
+            messages_ready: number;
             /** Format: int64 */
-            messages_unacknowledged?: number;
+            messages_unacknowledged: number;
             /** Format: int32 */
-            consumers?: number;
+            consumers: number;
         };
         PipelineEdgeApiOperationsMetricsMessageTypeMetric: {
-            message_type?: string;
+            message_type: string;
             /** Format: int64 */
-            processed?: number;
+            processed: number;
             /** Format: int64 */
-            failed?: number;
+            failed: number;
             /** Format: int64 */
-            retried?: number;
+            retried: number;
             /** Format: int64 */
-            operator_retries?: number;
+            operator_retries: number;
             /** Format: double */
             processing_p50_ms?: number | null;
             /** Format: double */
@@ -2521,140 +2510,140 @@ export interface components {
             critical_time_p95_ms?: number | null;
         };
         PipelineEdgeApiOperationsMetricsStageDurationMetric: {
-            stage?: string;
+            stage: string;
             /** Format: int64 */
-            tasks?: number;
+            tasks: number;
             /** Format: double */
-            p50_seconds?: number;
+            p50_seconds: number;
             /** Format: double */
-            p95_seconds?: number;
+            p95_seconds: number;
             /** Format: double */
-            avg_seconds?: number;
+            avg_seconds: number;
         };
         PipelineEdgeApiOperationsMetricsLlmUsageMetric: {
-            provider?: string;
-            model?: string;
+            provider: string;
+            model: string;
             /** Format: int64 */
-            tasks?: number;
+            tasks: number;
             /** Format: int64 */
-            calls?: number;
+            calls: number;
             /** Format: int64 */
-            prompt_tokens?: number;
+            prompt_tokens: number;
             /** Format: int64 */
-            completion_tokens?: number;
+            completion_tokens: number;
         };
         PipelineEdgeApiOperationsMetricsFailedMessageCounts: {
             /** Format: int64 */
-            unresolved?: number;
+            unresolved: number;
             /** Format: int64 */
-            archived?: number;
+            archived: number;
             /** Format: int64 */
-            retried?: number;
+            retried: number;
         };
         PipelineEdgeApiOperationsFailedMessagesFailedMessageActionResult: {
-            action?: string;
+            action: string;
             /** Format: int32 */
-            messages?: number;
+            messages: number;
         };
         PipelineEdgeApiOperationsFailedMessagesFailedMessageList: {
-            messages?: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageSummary"][];
+            messages: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageSummary"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PipelineEdgeApiOperationsFailedMessagesFailedMessageSummary: {
             /** Format: guid */
-            id?: string;
-            message_id?: string;
-            queue?: string;
-            message_type?: string;
-            exception_type?: string;
-            exception_message?: string;
+            id: string;
+            message_id: string;
+            queue: string;
+            message_type: string;
+            exception_type: string;
+            exception_message: string;
             stage?: string | null;
-            group_id?: string;
+            group_id: string;
             /** Format: guid */
             task_correlation_id?: string | null;
             /** Format: int32 */
-            failure_count?: number;
+            failure_count: number;
             /** Format: int32 */
-            retry_count?: number;
-            status?: string;
+            retry_count: number;
+            status: string;
             /** Format: date-time */
-            first_failed_at?: string;
+            first_failed_at: string;
             /** Format: date-time */
-            last_failed_at?: string;
+            last_failed_at: string;
         };
         PipelineEdgeApiOperationsFailedMessagesFailedMessageFilter: Record<string, never>;
         PipelineEdgeApiOperationsFailedMessagesFailedMessageGroupList: {
-            groups?: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageGroup"][];
+            groups: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageGroup"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PipelineEdgeApiOperationsFailedMessagesFailedMessageGroup: {
-            id?: string;
+            id: string;
             /** Format: int64 */
-            count?: number;
-            message_type?: string;
-            exception_type?: string;
+            count: number;
+            message_type: string;
+            exception_type: string;
             stage?: string | null;
             /** Format: date-time */
-            first_failed_at?: string;
+            first_failed_at: string;
             /** Format: date-time */
-            last_failed_at?: string;
+            last_failed_at: string;
         };
         PipelineEdgeApiOperationsFailedMessagesFailedMessageDetail: {
-            message?: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageSummary"];
+            message: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageSummary"];
             stack_trace?: string | null;
-            headers?: unknown;
+            headers: unknown;
             content_type?: string | null;
-            body?: string;
+            body: string;
             /** Format: int32 */
             delivery_retry_count?: number | null;
             task?: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageTask"] | null;
         };
         PipelineEdgeApiOperationsFailedMessagesFailedMessageTask: {
-            task_id?: string;
+            task_id: string;
             /** Format: int64 */
-            user_id?: number;
-            status?: string;
+            user_id: number;
+            status: string;
             stage?: string | null;
             /** Format: double */
-            progress?: number;
+            progress: number;
         };
         PipelineEdgeApiOperationsFailedMessagesDetailRequest: Record<string, never>;
         PipelineEdgeApiOperationsEndpointsEndpointInstanceList: {
-            endpoints?: components["schemas"]["PipelineEdgeApiOperationsEndpointsEndpointInstance"][];
+            endpoints: components["schemas"]["PipelineEdgeApiOperationsEndpointsEndpointInstance"][];
             /** Format: int32 */
-            down_after_seconds?: number;
+            down_after_seconds: number;
         };
         PipelineEdgeApiOperationsEndpointsEndpointInstance: {
-            instance_id?: string;
-            endpoint?: string;
-            host?: string;
-            version?: string;
+            instance_id: string;
+            endpoint: string;
+            host: string;
+            version: string;
             /** Format: int32 */
-            process_id?: number;
+            process_id: number;
             /** Format: date-time */
-            started_at?: string;
+            started_at: string;
             /** Format: date-time */
-            last_heartbeat_at?: string;
+            last_heartbeat_at: string;
             /** Format: double */
-            seconds_since_heartbeat?: number;
-            status?: string;
+            seconds_since_heartbeat: number;
+            status: string;
         };
         PipelineDomainPlatformNote: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: int64 */
-            user_id?: number;
-            title?: string;
-            content?: string;
+            user_id: number;
+            title: string;
+            content: string;
             /** Format: int64 */
             course_id?: number | null;
-            tags?: string[];
+            tags: string[];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         PipelineEdgeApiNotesUpdateRequest: {
             title?: string | null;
@@ -2664,13 +2653,13 @@ export interface components {
             tags?: string[] | null;
         };
         PipelineEdgeApiListsListPageOfNote: {
-            items?: components["schemas"]["PipelineDomainPlatformNote"][];
+            items: components["schemas"]["PipelineDomainPlatformNote"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiNotesListRequest: components["schemas"]["PipelineEdgeApiListsListQuery"] & {
             /** Format: int64 */
@@ -2686,9 +2675,9 @@ export interface components {
         };
         PipelineEdgeApiModuleLearningLessonResponse: {
             /** Format: int64 */
-            module_id?: number;
-            task_id?: string;
-            status?: string;
+            module_id: number;
+            task_id: string;
+            status: string;
             lesson?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
         };
         PipelineEdgeApiModuleLearningModuleRequest: {
@@ -2697,39 +2686,39 @@ export interface components {
         };
         PipelineEdgeApiModuleLearningModuleChatStart: {
             /** Format: int64 */
-            chat_id?: number;
-            module?: components["schemas"]["PipelineEdgeApiTracksModuleResponse"];
-            message?: components["schemas"]["PipelineEdgeApiChatsMessageView"];
+            chat_id: number;
+            module: components["schemas"]["PipelineEdgeApiTracksModuleResponse"];
+            message: components["schemas"]["PipelineEdgeApiChatsMessageView"];
         };
         PipelineEdgeApiChatsMessageView: {
             /** Format: int64 */
-            message_id?: number;
+            message_id: number;
             /** Format: int64 */
-            chat_id?: number;
-            role?: string;
-            content?: string;
-            status?: string;
+            chat_id: number;
+            role: string;
+            content: string;
+            status: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: int32 */
-            prompt_tokens?: number;
+            prompt_tokens: number;
             /** Format: int32 */
-            completion_tokens?: number;
+            completion_tokens: number;
             /** Format: decimal */
-            cost?: number;
+            cost: number;
             feedback?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
         };
         PipelineEdgeApiModuleLearningModuleChatResponse: {
-            response?: string;
+            response: string;
             /** Format: int64 */
-            chat_id?: number;
+            chat_id: number;
             /** Format: int64 */
-            module_id?: number;
+            module_id: number;
             /** Format: int64 */
-            message_id?: number;
+            message_id: number;
             /** Format: int64 */
-            user_message_id?: number;
-            status?: string;
+            user_message_id: number;
+            status: string;
         };
         PipelineEdgeApiModuleLearningModuleChatRequest: {
             /** Format: int64 */
@@ -2742,8 +2731,8 @@ export interface components {
             /** Format: int64 */
             chat_id?: number | null;
             /** Format: int64 */
-            module_id?: number;
-            messages?: components["schemas"]["PipelineEdgeApiChatsMessageView"][];
+            module_id: number;
+            messages: components["schemas"]["PipelineEdgeApiChatsMessageView"][];
         };
         PipelineEdgeApiModuleLearningModuleChatHistoryRequest: {
             /** Format: int64 */
@@ -2753,61 +2742,61 @@ export interface components {
         };
         PipelineEdgeApiModuleLearningModuleCompleteResponse: {
             /** Format: int64 */
-            module_id?: number;
-            completed?: boolean;
+            module_id: number;
+            completed: boolean;
             next_module?: components["schemas"]["PipelineEdgeApiTracksModuleResponse"] | null;
-            track_completed?: boolean;
+            track_completed: boolean;
             /** Format: int32 */
-            completed_modules?: number;
+            completed_modules: number;
             /** Format: int32 */
-            total_modules?: number;
+            total_modules: number;
         };
         PipelineDomainLearningPathsLearningPathSummary: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            description?: string;
-            difficulty_level?: string;
+            id: number;
+            title: string;
+            description: string;
+            difficulty_level: string;
             /** Format: int32 */
-            estimated_days?: number;
-            interests?: string[];
+            estimated_days: number;
+            interests: string[];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
         };
         PipelineEdgeApiLearningPathsListMineRequest: Record<string, never>;
         PipelineEdgeApiLearningPathsGenerateAndWaitLearningPathCreatedResponse: {
-            message?: string;
-            learning_path?: components["schemas"]["PipelineDomainLearningPathsLearningPathSummary"];
-            courses?: components["schemas"]["PipelineDomainLearningPathsCourseOutline"][];
-            task_id?: string;
-            next_steps?: string[];
+            message: string;
+            learning_path: components["schemas"]["PipelineDomainLearningPathsLearningPathSummary"];
+            courses: components["schemas"]["PipelineDomainLearningPathsCourseOutline"][];
+            task_id: string;
+            next_steps: string[];
         };
         PipelineDomainLearningPathsCourseOutline: {
             /** Format: int64 */
-            course_id?: number;
-            title?: string;
-            description?: string;
-            sections?: components["schemas"]["PipelineDomainLearningPathsSectionOutline"][];
+            course_id: number;
+            title: string;
+            description: string;
+            sections: components["schemas"]["PipelineDomainLearningPathsSectionOutline"][];
         };
         PipelineDomainLearningPathsSectionOutline: {
             /** Format: int64 */
-            section_id?: number;
-            title?: string;
-            keywords?: string[];
+            section_id: number;
+            title: string;
+            keywords: string[];
             cards?: components["schemas"]["PipelineDomainLearningPathsCardView"][] | null;
         };
         PipelineDomainLearningPathsCardView: {
             /** Format: int64 */
-            id?: number;
-            front?: string;
-            back?: string;
+            id: number;
+            front: string;
+            back: string;
         };
         PipelineEdgeApiLearningPathsGenerationAcceptedResponse: {
-            task_id?: string;
-            status?: string;
-            message?: string;
-            status_url?: string;
-            events_url?: string;
+            task_id: string;
+            status: string;
+            message: string;
+            status_url: string;
+            events_url: string;
         };
         PipelineEdgeApiLearningPathsGenerateRequest: {
             prompt?: string | null;
@@ -2815,32 +2804,32 @@ export interface components {
         };
         PipelineEdgeApiLearningPathsDetailLearningPathDetailResponse: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            description?: string;
-            difficulty_level?: string;
+            id: number;
+            title: string;
+            description: string;
+            difficulty_level: string;
             /** Format: int32 */
-            estimated_days?: number;
-            interests?: string[];
+            estimated_days: number;
+            interests: string[];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: int32 */
-            total_cards?: number;
-            courses?: components["schemas"]["PipelineDomainLearningPathsCourseOutline"][];
+            total_cards: number;
+            courses: components["schemas"]["PipelineDomainLearningPathsCourseOutline"][];
         };
         PipelineEdgeApiLearningPathsDetailRequest: {
             /** Format: int64 */
             learning_path_id?: number;
         };
         PipelineEdgeApiKnowledgeGraphRelationshipsResponse: {
-            relationship_id?: string;
+            relationship_id: string;
             /** Format: int64 */
-            source?: number;
+            source: number;
             /** Format: int64 */
-            target?: number;
-            type?: string;
+            target: number;
+            type: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
         };
         PipelineEdgeApiKnowledgeGraphRelationshipsRequest: {
             /** Format: int64 */
@@ -2854,66 +2843,66 @@ export interface components {
             notes?: string | null;
         };
         PipelineEdgeApiKnowledgeGraphPathResponse: {
-            path?: components["schemas"]["PipelineEdgeApiKnowledgeGraphPathPathStepView"][];
+            path: components["schemas"]["PipelineEdgeApiKnowledgeGraphPathPathStepView"][];
             /** Format: int32 */
-            total_concepts?: number;
+            total_concepts: number;
             /** Format: int32 */
-            total_estimated_time?: number;
-            difficulty_progression?: number[];
-            alternative_paths?: components["schemas"]["PipelineEdgeApiKnowledgeGraphPathAlternativePath"][];
+            total_estimated_time: number;
+            difficulty_progression: number[];
+            alternative_paths: components["schemas"]["PipelineEdgeApiKnowledgeGraphPathAlternativePath"][];
         };
         PipelineEdgeApiKnowledgeGraphPathPathStepView: {
             /** Format: int32 */
-            step?: number;
+            step: number;
             /** Format: int64 */
-            concept_id?: number;
-            title?: string;
-            status?: string;
+            concept_id: number;
+            title: string;
+            status: string;
             /** Format: int32 */
-            estimated_time?: number;
+            estimated_time: number;
             reason?: string | null;
         };
         PipelineEdgeApiKnowledgeGraphPathAlternativePath: {
-            path?: number[];
+            path: number[];
             /** Format: int32 */
-            total_time?: number;
+            total_time: number;
             /** Format: double */
-            difficulty_score?: number;
+            difficulty_score: number;
         };
         PipelineEdgeApiKnowledgeGraphPathRequest: {
             optimize_for?: string;
         };
         PipelineEdgeApiKnowledgeGraphGraphResponse: {
-            nodes?: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphNode"][];
-            edges?: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphEdge"][];
-            clusters?: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphCluster"][];
+            nodes: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphNode"][];
+            edges: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphEdge"][];
+            clusters: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphCluster"][];
         };
         PipelineEdgeApiKnowledgeGraphGraphNode: {
-            id?: string;
-            label?: string;
-            type?: string;
+            id: string;
+            label: string;
+            type: string;
             /** Format: double */
             mastery?: number | null;
-            status?: string;
-            properties?: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphNodeProperties"];
+            status: string;
+            properties: components["schemas"]["PipelineEdgeApiKnowledgeGraphGraphNodeProperties"];
         };
         PipelineEdgeApiKnowledgeGraphGraphNodeProperties: {
             /** Format: double */
-            difficulty?: number;
-            estimated_time?: string;
+            difficulty: number;
+            estimated_time: string;
             component?: string | null;
         };
         PipelineEdgeApiKnowledgeGraphGraphEdge: {
-            source?: string;
-            target?: string;
-            relationship?: string;
+            source: string;
+            target: string;
+            relationship: string;
             /** Format: double */
-            weight?: number;
+            weight: number;
         };
         PipelineEdgeApiKnowledgeGraphGraphCluster: {
-            id?: string;
-            label?: string;
-            concepts?: string[];
+            id: string;
+            label: string;
+            concepts: string[];
             /** Format: double */
             mastery?: number | null;
         };
@@ -2924,28 +2913,28 @@ export interface components {
         };
         PipelineDomainPlatformGoal: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: int64 */
-            user_id?: number;
-            title?: string;
-            description?: string;
+            user_id: number;
+            title: string;
+            description: string;
             /** Format: double */
-            target_value?: number;
+            target_value: number;
             /** Format: double */
-            current_value?: number;
-            unit?: string;
-            status?: string;
+            current_value: number;
+            unit: string;
+            status: string;
             due_date?: string | null;
             /** Format: int64 */
             course_id?: number | null;
             /** Format: date-time */
             completed_at?: string | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
             /** Format: double */
-            progress_percent?: number;
+            progress_percent: number;
         };
         PipelineEdgeApiGoalsUpdateRequest: {
             title?: string | null;
@@ -2963,11 +2952,11 @@ export interface components {
         PipelineEdgeApiGoalsGoalStatus: "Active" | "Completed" | "Paused" | "Abandoned";
         PipelineDomainPlatformGoalProgress: {
             /** Format: int64 */
-            event_id?: number;
+            event_id: number;
             /** Format: double */
-            delta?: number;
-            goal?: components["schemas"]["PipelineDomainPlatformGoal"];
-            completed?: boolean;
+            delta: number;
+            goal: components["schemas"]["PipelineDomainPlatformGoal"];
+            completed: boolean;
         };
         PipelineEdgeApiGoalsProgressRequest: {
             /** Format: double */
@@ -2975,13 +2964,13 @@ export interface components {
             note?: string | null;
         };
         PipelineEdgeApiListsListPageOfGoal: {
-            items?: components["schemas"]["PipelineDomainPlatformGoal"][];
+            items: components["schemas"]["PipelineDomainPlatformGoal"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiGoalsListRequest: components["schemas"]["PipelineEdgeApiListsListQuery"] & Record<string, never>;
         PipelineEdgeApiGoalsCreateRequest: {
@@ -2996,42 +2985,41 @@ export interface components {
             course_id?: number | null;
         };
         PipelineEdgeApiExercisesSubmitResponse: {
-            result?: components["schemas"]["PipelineEdgeApiExercisesSubmitResult"];
-            feedback?: components["schemas"]["PipelineEdgeApiExercisesSubmitFeedback"];
-            achievements?: components["schemas"]["PipelineEdgeApiConceptsCompleteAchievementView"][];
+            result: components["schemas"]["PipelineEdgeApiExercisesSubmitResult"];
+            feedback: components["schemas"]["PipelineEdgeApiExercisesSubmitFeedback"];
+            achievements: components["schemas"]["PipelineEdgeApiConceptsCompleteAchievementView"][];
         };
         PipelineEdgeApiExercisesSubmitResult: {
             /** Format: double */
-            score?: number;
+            score: number;
             /** Format: int32 */
-            max_score?: number;
+            max_score: number;
             /** Format: int32 */
-            tests_passed?: number;
+            tests_passed: number;
             /** Format: int32 */
-            tests_total?: number;
-            status?: string;
+            tests_total: number;
+            status: string;
             /** Format: int32 */
             execution_time?: number | null;
         };
         PipelineEdgeApiExercisesSubmitFeedback: {
-            strengths?: string[];
-            improvements?: string[];
-            detailed_feedback?: string;
-            suggested_reading?: components["schemas"]["PipelineEdgeApiExercisesSubmitReading"][];
-            grader?: string;
+            strengths: string[];
+            improvements: string[];
+            detailed_feedback: string;
+            suggested_reading: components["schemas"]["PipelineEdgeApiExercisesSubmitReading"][];
+            grader: string;
         };
         PipelineEdgeApiExercisesSubmitReading: {
             /** Format: int64 */
-            concept_id?: number;
-            title?: string;
+            concept_id: number;
+            title: string;
         };
         PipelineEdgeApiConceptsCompleteAchievementView: {
-            id?: string;
-            title?: string;
-            description?: string;
+            id: string;
+            title: string;
+            description: string;
         };
         PipelineEdgeApiExercisesSubmitRequest: {
-            exercise_id?: string;
             /** Format: guid */
             session_id: string;
             solution: components["schemas"]["PipelineEdgeApiExercisesSubmitSolution"];
@@ -3047,139 +3035,137 @@ export interface components {
             execution_time?: number | null;
         };
         PipelineEdgeApiExercisesStartResponse: {
-            session_id?: string;
-            exercise?: components["schemas"]["PipelineEdgeApiExercisesStartExerciseView"];
+            session_id: string;
+            exercise: components["schemas"]["PipelineEdgeApiExercisesStartExerciseView"];
             /** Format: date-time */
-            started_at?: string;
+            started_at: string;
         };
         PipelineEdgeApiExercisesStartExerciseView: {
-            id?: string;
-            title?: string;
-            type?: string;
-            instructions?: string;
-            requirements?: string[];
-            starter_code?: string;
+            id: string;
+            title: string;
+            type: string;
+            instructions: string;
+            requirements: string[];
+            starter_code: string;
             /** Format: int32 */
-            test_cases?: number;
+            test_cases: number;
             /** Format: int32 */
-            time_limit?: number;
-            questions?: components["schemas"]["PipelineEdgeApiExercisesStartQuestionView"][];
+            time_limit: number;
+            questions: components["schemas"]["PipelineEdgeApiExercisesStartQuestionView"][];
         };
         PipelineEdgeApiExercisesStartQuestionView: {
             /** Format: int32 */
-            number?: number;
-            question?: string;
-            options?: string[];
+            number: number;
+            question: string;
+            options: string[];
         };
-        PipelineEdgeApiExercisesStartRequest: {
-            exercise_id?: string;
-        };
+        PipelineEdgeApiExercisesStartRequest: Record<string, never>;
         PipelineEdgeApiExercisesListResponse: {
-            exercises?: components["schemas"]["PipelineEdgeApiExercisesListItem"][];
+            exercises: components["schemas"]["PipelineEdgeApiExercisesListItem"][];
             /** Format: int32 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            available?: number;
+            available: number;
             /** Format: int32 */
-            completed?: number;
+            completed: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiExercisesListItem: {
-            id?: string;
-            title?: string;
+            id: string;
+            title: string;
             /** Format: int64 */
-            concept_id?: number;
-            type?: string;
+            concept_id: number;
+            type: string;
             /** Format: int32 */
-            difficulty?: number;
+            difficulty: number;
             /** Format: int32 */
-            points?: number;
+            points: number;
             /** Format: int32 */
-            estimated_time?: number;
-            status?: string;
+            estimated_time: number;
+            status: string;
             /** Format: double */
-            completion_rate?: number;
-            prerequisites_met?: boolean;
+            completion_rate: number;
+            prerequisites_met: boolean;
         };
         PipelineEdgeApiExercisesListRequest: {
             /** Format: int64 */
             concept_id?: number | null;
         };
         PipelineEdgeApiListsListPageOfCourseSummary: {
-            items?: components["schemas"]["PipelineDomainPlatformCourseSummary"][];
+            items: components["schemas"]["PipelineDomainPlatformCourseSummary"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineDomainPlatformCourseSummary: {
             /** Format: int64 */
-            id?: number;
-            kind?: string;
-            title?: string;
-            description?: string;
+            id: number;
+            kind: string;
+            title: string;
+            description: string;
             /** Format: int64 */
             owner_id?: number | null;
-            visibility?: string;
+            visibility: string;
             skill_area?: string | null;
             difficulty_level?: string | null;
             /** Format: double */
             estimated_duration_hours?: number | null;
-            status?: string;
+            status: string;
             /** Format: int32 */
-            module_count?: number;
-            enrolled?: boolean;
+            module_count: number;
+            enrolled: boolean;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
         };
         PipelineEdgeApiCoursesListRequest: components["schemas"]["PipelineEdgeApiListsListQuery"] & Record<string, never>;
         /** @enum {string} */
         PipelineEdgeApiCoursesListCourseListFilter: "Enrolled" | "Created";
         PipelineEdgeApiCoursesCourseDetail: {
             /** Format: int64 */
-            id?: number;
-            kind?: string;
-            title?: string;
-            description?: string;
+            id: number;
+            kind: string;
+            title: string;
+            description: string;
             /** Format: int64 */
             owner_id?: number | null;
-            visibility?: string;
+            visibility: string;
             skill_area?: string | null;
             difficulty_level?: string | null;
             /** Format: double */
             estimated_duration_hours?: number | null;
-            status?: string;
-            enrolled?: boolean;
+            status: string;
+            enrolled: boolean;
             /** Format: date-time */
-            created_at?: string;
-            modules?: components["schemas"]["PipelineDomainPlatformCourseModule"][];
+            created_at: string;
+            modules: components["schemas"]["PipelineDomainPlatformCourseModule"][];
         };
         PipelineDomainPlatformCourseModule: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: int32 */
-            position?: number;
-            title?: string;
-            description?: string;
-            objectives?: string[];
-            keywords?: string[];
+            position: number;
+            title: string;
+            description: string;
+            objectives: string[];
+            keywords: string[];
             /** Format: double */
             estimated_hours?: number | null;
         };
         PipelineEdgeApiCoursesGetRequest: Record<string, never>;
         PipelineDomainPlatformEnrollment: {
             /** Format: int64 */
-            user_id?: number;
+            user_id: number;
             /** Format: int64 */
-            course_id?: number;
+            course_id: number;
             /** Format: date-time */
-            enrolled_at?: string;
-            already_enrolled?: boolean;
+            enrolled_at: string;
+            already_enrolled: boolean;
         };
         PipelineEdgeApiCoursesCreateRequest: {
             title: string;
@@ -3204,7 +3190,7 @@ export interface components {
             estimated_hours?: number | null;
         };
         PipelineEdgeApiCoursePlanningGeneratePlanResponse: {
-            plan?: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"];
+            plan: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"];
             /** Format: int64 */
             track_id?: number | null;
             /** Format: int64 */
@@ -3242,16 +3228,16 @@ export interface components {
             user_expectations?: string | null;
         };
         PipelineEdgeApiCoursePlanningChatResponseResponse: {
-            response?: string;
+            response: string;
             /** Format: int64 */
-            chat_id?: number;
+            chat_id: number;
             /** Format: int64 */
-            session_id?: number;
+            session_id: number;
             /** Format: int64 */
-            message_id?: number;
+            message_id: number;
             /** Format: int64 */
-            user_message_id?: number;
-            status?: string;
+            user_message_id: number;
+            status: string;
         };
         PipelineEdgeApiCoursePlanningChatResponseRequest: {
             message?: string | null;
@@ -3263,16 +3249,16 @@ export interface components {
             track_id?: number | null;
         };
         PipelineEdgeApiCoursePlanningWelcomeResponse: {
-            message?: string;
-            plan?: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"];
+            message: string;
+            plan: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"];
             /** Format: int64 */
-            track_id?: number;
+            track_id: number;
             /** Format: int64 */
-            session_id?: number;
+            session_id: number;
             /** Format: int64 */
-            chat_id?: number;
+            chat_id: number;
             /** Format: int64 */
-            message_id?: number;
+            message_id: number;
         };
         PipelineEdgeApiCoursePlanningWelcomeRequest: {
             /** Format: int64 */
@@ -3284,10 +3270,10 @@ export interface components {
         };
         PipelineEdgeApiCoursePlanningFinalizeResponse: {
             /** Format: int64 */
-            track_id?: number;
+            track_id: number;
             /** Format: int64 */
-            session_id?: number;
-            modules?: components["schemas"]["PipelineEdgeApiTracksModuleResponse"][];
+            session_id: number;
+            modules: components["schemas"]["PipelineEdgeApiTracksModuleResponse"][];
         };
         PipelineEdgeApiCoursePlanningFinalizeRequest: {
             /** Format: int64 */
@@ -3298,118 +3284,116 @@ export interface components {
         };
         PipelineEdgeApiConceptsStartResponse: {
             /** Format: guid */
-            session_id?: string;
+            session_id: string;
             /** Format: int64 */
-            concept_id?: number;
-            status?: string;
+            concept_id: number;
+            status: string;
             /** Format: date-time */
-            started_at?: string;
-            learning_path?: components["schemas"]["PipelineEdgeApiConceptsStartPathStep"][];
-            ai_tutor_available?: boolean;
+            started_at: string;
+            learning_path: components["schemas"]["PipelineEdgeApiConceptsStartPathStep"][];
+            ai_tutor_available: boolean;
         };
         PipelineEdgeApiConceptsStartPathStep: {
             /** Format: int32 */
-            step?: number;
-            type?: string;
+            step: number;
+            type: string;
             resource?: components["schemas"]["PipelineEdgeApiConceptsStartPathResource"] | null;
             exercise?: components["schemas"]["PipelineEdgeApiConceptsStartPathExercise"] | null;
         };
         PipelineEdgeApiConceptsStartPathResource: {
-            type?: string;
-            title?: string;
-            url?: string;
+            type: string;
+            title: string;
+            url: string;
             /** Format: int32 */
-            estimated_time?: number;
+            estimated_time: number;
         };
         PipelineEdgeApiConceptsStartPathExercise: {
-            id?: string;
-            title?: string;
-            instructions?: string;
+            id: string;
+            title: string;
+            instructions: string;
         };
         PipelineEdgeApiConceptsStartRequest: {
-            /** Format: int64 */
-            concept_id?: number;
             learning_mode?: string;
             /** Format: int32 */
             time_commitment?: number | null;
             preferred_resources?: string[] | null;
         };
         PipelineEdgeApiConceptsConceptList: {
-            concepts?: components["schemas"]["PipelineEdgeApiConceptsConceptSummary"][];
+            concepts: components["schemas"]["PipelineEdgeApiConceptsConceptSummary"][];
             /** Format: int32 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            limit?: number;
+            limit: number;
             /** Format: int32 */
-            offset?: number;
+            offset: number;
         };
         PipelineEdgeApiConceptsConceptSummary: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            description?: string;
-            type?: string;
-            status?: string;
+            id: number;
+            title: string;
+            description: string;
+            type: string;
+            status: string;
             /** Format: double */
-            difficulty?: number;
+            difficulty: number;
             /** Format: double */
-            mastery_threshold?: number;
+            mastery_threshold: number;
             component?: string | null;
             milestone?: string | null;
-            prerequisites?: number[];
-            estimated_time?: string;
-            tags?: string[];
+            prerequisites: number[];
+            estimated_time: string;
+            tags: string[];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         PipelineEdgeApiConceptsListRequest: Record<string, never>;
         PipelineEdgeApiConceptsConceptDetail: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            description?: string;
-            type?: string;
-            status?: string;
+            id: number;
+            title: string;
+            description: string;
+            type: string;
+            status: string;
             /** Format: double */
-            difficulty?: number;
+            difficulty: number;
             /** Format: double */
-            mastery_threshold?: number;
+            mastery_threshold: number;
             component?: string | null;
             milestone?: string | null;
-            prerequisites?: components["schemas"]["PipelineEdgeApiConceptsPrerequisiteView"][];
-            learning_objectives?: string[];
-            resources?: components["schemas"]["PipelineEdgeApiConceptsResourceView"][];
-            exercises?: components["schemas"]["PipelineEdgeApiConceptsConceptExerciseView"][];
-            estimated_time?: string;
-            tags?: string[];
+            prerequisites: components["schemas"]["PipelineEdgeApiConceptsPrerequisiteView"][];
+            learning_objectives: string[];
+            resources: components["schemas"]["PipelineEdgeApiConceptsResourceView"][];
+            exercises: components["schemas"]["PipelineEdgeApiConceptsConceptExerciseView"][];
+            estimated_time: string;
+            tags: string[];
             /** Format: double */
-            mastery?: number;
-            metadata?: components["schemas"]["PipelineEdgeApiConceptsConceptMetadata"];
+            mastery: number;
+            metadata: components["schemas"]["PipelineEdgeApiConceptsConceptMetadata"];
         };
         PipelineEdgeApiConceptsPrerequisiteView: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            status?: string;
+            id: number;
+            title: string;
+            status: string;
         };
         PipelineEdgeApiConceptsResourceView: {
-            type?: string;
-            title?: string;
-            url?: string;
+            type: string;
+            title: string;
+            url: string;
         };
         PipelineEdgeApiConceptsConceptExerciseView: {
-            id?: string;
-            title?: string;
-            type?: string;
+            id: string;
+            title: string;
+            type: string;
             /** Format: int32 */
-            points?: number;
+            points: number;
         };
         PipelineEdgeApiConceptsConceptMetadata: {
             /** Format: int64 */
-            trac_ticket_id?: number;
-            custom_fields?: {
+            trac_ticket_id: number;
+            custom_fields: {
                 [key: string]: string;
             };
         };
@@ -3419,21 +3403,19 @@ export interface components {
         };
         PipelineEdgeApiConceptsCompleteResponse: {
             /** Format: int64 */
-            concept_id?: number;
-            status?: string;
+            concept_id: number;
+            status: string;
             /** Format: double */
-            mastery_score?: number;
+            mastery_score: number;
             /** Format: int32 */
-            time_spent?: number;
+            time_spent: number;
             /** Format: date-time */
-            completion_date?: string;
-            achievements_unlocked?: components["schemas"]["PipelineEdgeApiConceptsCompleteAchievementView"][];
-            next_concepts?: number[];
+            completion_date: string;
+            achievements_unlocked: components["schemas"]["PipelineEdgeApiConceptsCompleteAchievementView"][];
+            next_concepts: number[];
             certificate_url?: string | null;
         };
         PipelineEdgeApiConceptsCompleteRequest: {
-            /** Format: int64 */
-            concept_id?: number;
             /** Format: guid */
             session_id?: string | null;
             completion_type?: string;
@@ -3447,16 +3429,16 @@ export interface components {
         PipelineEdgeApiConceptsCertificateRequest: Record<string, never>;
         PipelineEdgeApiChatsSessionResponse: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: int64 */
             track_id?: number | null;
-            title?: string;
-            status?: string;
+            title: string;
+            status: string;
             draft_plan?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         PipelineEdgeApiChatsCreateSessionRequest: {
             /** Format: int64 */
@@ -3465,20 +3447,20 @@ export interface components {
         };
         PipelineEdgeApiChatsChatSummary: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: int64 */
             session_id?: number | null;
             /** Format: int64 */
             track_id?: number | null;
             /** Format: int64 */
             module_id?: number | null;
-            kind?: string;
-            title?: string;
-            status?: string;
+            kind: string;
+            title: string;
+            status: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         PipelineEdgeApiChatsCreateChatRequest: {
             /** Format: int64 */
@@ -3494,32 +3476,28 @@ export interface components {
             chat_id?: number;
         };
         PipelineEdgeApiChatsStatusRequest: {
-            /** Format: int64 */
-            session_id?: number;
-            /** Format: int64 */
-            chat_id?: number;
             status?: string | null;
         };
         PipelineEdgeApiAuthContractsTokenResponse: {
-            access_token?: string;
-            refresh_token?: string;
-            token_type?: string;
+            access_token: string;
+            refresh_token: string;
+            token_type: string;
             /** Format: int32 */
-            expires_in?: number;
-            user?: components["schemas"]["PipelineEdgeApiAuthContractsUserResponse"];
+            expires_in: number;
+            user: components["schemas"]["PipelineEdgeApiAuthContractsUserResponse"];
         };
         PipelineEdgeApiAuthContractsUserResponse: {
             /** Format: int64 */
-            id?: number;
-            email?: string;
-            username?: string;
+            id: number;
+            email: string;
+            username: string;
             name?: string | null;
             first_name?: string | null;
             last_name?: string | null;
-            roles?: string[];
-            is_guest?: boolean;
+            roles: string[];
+            is_guest: boolean;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
         };
         PipelineEdgeApiAuthRegisterPlatformRequest: {
             email: string;
@@ -3528,8 +3506,8 @@ export interface components {
             last_name: string;
         };
         PipelineEdgeApiErrorsSeedErrorWriter_CodeMessageError: {
-            code?: string;
-            message?: string;
+            code: string;
+            message: string;
             details?: unknown;
         };
         PipelineEdgeApiAuthRegisterRequest: {
@@ -3539,52 +3517,52 @@ export interface components {
             username?: string | null;
         };
         PipelineEdgeApiAuthContractsLearnTracLoginResponse: {
-            access_token?: string;
-            refresh_token?: string;
-            token_type?: string;
+            access_token: string;
+            refresh_token: string;
+            token_type: string;
             /** Format: int32 */
-            expires_in?: number;
-            user?: components["schemas"]["PipelineEdgeApiAuthContractsLearnTracUser"];
+            expires_in: number;
+            user: components["schemas"]["PipelineEdgeApiAuthContractsLearnTracUser"];
         };
         PipelineEdgeApiAuthContractsLearnTracUser: {
-            id?: string;
-            username?: string;
-            email?: string;
-            roles?: string[];
-            preferences?: unknown;
+            id: string;
+            username: string;
+            email: string;
+            roles: string[];
+            preferences: unknown;
         };
         PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError: {
-            error?: components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeErrorBody"];
+            error: components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeErrorBody"];
         };
         PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeErrorBody: {
-            code?: string;
-            message?: string;
+            code: string;
+            message: string;
             details?: unknown;
-            request_id?: string;
+            request_id: string;
             /** Format: date-time */
-            timestamp?: string;
+            timestamp: string;
         };
         PipelineEdgeApiAuthRefreshRequest: {
             refresh_token: string;
         };
         PipelineEdgeApiAuthRefreshLearnTracRefreshResponse: {
-            access_token?: string;
-            token_type?: string;
+            access_token: string;
+            token_type: string;
             /** Format: int32 */
-            expires_in?: number;
-            refresh_token?: string;
+            expires_in: number;
+            refresh_token: string;
         };
         PipelineEdgeApiAuthMeLearnTracProfile: {
-            id?: string;
-            username?: string;
-            email?: string;
-            roles?: string[];
+            id: string;
+            username: string;
+            email: string;
+            roles: string[];
             /** Format: date-time */
-            created_at?: string;
-            learning_profile?: components["schemas"]["PipelineEdgeApiAuthContractsLearningProfile"];
+            created_at: string;
+            learning_profile: components["schemas"]["PipelineEdgeApiAuthContractsLearningProfile"];
         };
         PipelineEdgeApiAuthLogoutMessageResponse: {
-            message?: string;
+            message: string;
         };
         PipelineEdgeApiAuthLoginRequest: {
             username?: string | null;
@@ -3593,26 +3571,26 @@ export interface components {
             email?: string | null;
         };
         PipelineEdgeApiAssistantVoiceSessionInfo: {
-            session_id?: string;
-            websocket_url?: string;
-            protocol?: string;
-            connect_message?: unknown;
+            session_id: string;
+            websocket_url: string;
+            protocol: string;
+            connect_message: unknown;
             /** Format: date-time */
-            expires_at?: string;
+            expires_at: string;
         };
         PipelineEdgeApiAssistantAssistantReply: {
             /** Format: int64 */
-            conversation_id?: number;
+            conversation_id: number;
             /** Format: int64 */
-            message_id?: number;
-            role?: string;
-            content?: string;
+            message_id: number;
+            role: string;
+            content: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: int32 */
-            prompt_tokens?: number;
+            prompt_tokens: number;
             /** Format: int32 */
-            completion_tokens?: number;
+            completion_tokens: number;
             voice_session?: components["schemas"]["PipelineEdgeApiAssistantVoiceSessionInfo"] | null;
         };
         PipelineEdgeApiAssistantSummaryRequest: {
@@ -3624,15 +3602,15 @@ export interface components {
             names_exactly_one?: boolean;
         };
         PipelineEdgeApiAssistantCreatePlanStudyPlan: {
-            title?: string;
-            summary?: string;
-            written_by?: string;
+            title: string;
+            summary: string;
+            written_by: string;
             /** Format: int64 */
             goal_id?: number | null;
             /** Format: int64 */
             course_id?: number | null;
-            suggested_blocks?: components["schemas"]["PipelineEdgeApiScheduleAcceptBlockInput"][];
-            accept_with?: string;
+            suggested_blocks: components["schemas"]["PipelineEdgeApiScheduleAcceptBlockInput"][];
+            accept_with: string;
         };
         PipelineEdgeApiAssistantCreatePlanRequest: {
             /** Format: int64 */
@@ -3654,64 +3632,64 @@ export interface components {
             courseIds?: number[];
         };
         PipelineEdgeApiAnalyticsLearnerResponse: {
-            user_id?: string;
-            learning_profile?: components["schemas"]["PipelineEdgeApiAnalyticsLearnerLearningProfile"];
-            performance_metrics?: components["schemas"]["PipelineEdgeApiAnalyticsLearnerPerformanceMetrics"];
-            engagement_patterns?: components["schemas"]["PipelineEdgeApiAnalyticsLearnerEngagementPatterns"];
-            milestone_progress?: components["schemas"]["PipelineEdgeApiAnalyticsLearnerMilestoneProgress"][];
-            recommendations?: components["schemas"]["PipelineEdgeApiAnalyticsLearnerRecommendations"];
+            user_id: string;
+            learning_profile: components["schemas"]["PipelineEdgeApiAnalyticsLearnerLearningProfile"];
+            performance_metrics: components["schemas"]["PipelineEdgeApiAnalyticsLearnerPerformanceMetrics"];
+            engagement_patterns: components["schemas"]["PipelineEdgeApiAnalyticsLearnerEngagementPatterns"];
+            milestone_progress: components["schemas"]["PipelineEdgeApiAnalyticsLearnerMilestoneProgress"][];
+            recommendations: components["schemas"]["PipelineEdgeApiAnalyticsLearnerRecommendations"];
         };
         PipelineEdgeApiAnalyticsLearnerLearningProfile: {
             preferred_time?: string | null;
             /** Format: int64 */
             average_session_length?: number | null;
             learning_style?: string | null;
-            strength_areas?: string[];
-            improvement_areas?: string[];
+            strength_areas: string[];
+            improvement_areas: string[];
         };
         PipelineEdgeApiAnalyticsLearnerPerformanceMetrics: {
             /** Format: double */
             overall_mastery?: number | null;
             /** Format: double */
-            concepts_per_week?: number;
+            concepts_per_week: number;
             /** Format: double */
             exercise_success_rate?: number | null;
             /** Format: double */
             quiz_average?: number | null;
         };
         PipelineEdgeApiAnalyticsLearnerEngagementPatterns: {
-            most_active_days?: string[];
-            peak_hours?: string[];
-            resource_preferences?: {
+            most_active_days: string[];
+            peak_hours: string[];
+            resource_preferences: {
                 [key: string]: number;
             };
         };
         PipelineEdgeApiAnalyticsLearnerMilestoneProgress: {
-            milestone?: string;
-            start_date?: string;
+            milestone: string;
+            start_date: string;
             target_date?: string | null;
             /** Format: double */
             progress?: number | null;
-            on_track?: boolean;
+            on_track: boolean;
             /** Format: date-time */
             achieved_at?: string | null;
         };
         PipelineEdgeApiAnalyticsLearnerRecommendations: {
-            next_concepts?: number[];
-            suggested_pace_adjustment?: string;
-            focus_areas?: string[];
+            next_concepts: number[];
+            suggested_pace_adjustment: string;
+            focus_areas: string[];
         };
         PipelineEdgeApiAnalyticsLearnerRequest: {
             /** Format: int64 */
             user_id?: number;
         };
         PipelineEdgeApiAnalyticsExportStatusResponse: {
-            export_id?: string;
-            status?: string;
-            report_type?: string;
-            format?: string;
+            export_id: string;
+            status: string;
+            report_type: string;
+            format: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
             completed_at?: string | null;
             download_url?: string | null;
@@ -3723,12 +3701,12 @@ export interface components {
             export_id: string;
         };
         PipelineEdgeApiAnalyticsExportResponse: {
-            export_id?: string;
-            status?: string;
+            export_id: string;
+            status: string;
             /** Format: int32 */
-            estimated_time?: number;
+            estimated_time: number;
             download_url?: string | null;
-            webhook_url?: string;
+            webhook_url: string;
         };
         PipelineEdgeApiAnalyticsExportRequest: {
             report_type?: string;
@@ -3743,43 +3721,43 @@ export interface components {
             milestones?: string[] | null;
         };
         PipelineEdgeApiAnalyticsDashboardResponse: {
-            scope?: string;
+            scope: string;
             user_id?: string | null;
-            timeframe?: string;
-            summary?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardSummary"];
-            trends?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTrends"];
-            top_concepts?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTopConceptItem"][];
-            struggling_areas?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardStrugglingArea"][];
-            learning_paths?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardLearningPaths"];
+            timeframe: string;
+            summary: components["schemas"]["PipelineEdgeApiAnalyticsDashboardSummary"];
+            trends: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTrends"];
+            top_concepts: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTopConceptItem"][];
+            struggling_areas: components["schemas"]["PipelineEdgeApiAnalyticsDashboardStrugglingArea"][];
+            learning_paths: components["schemas"]["PipelineEdgeApiAnalyticsDashboardLearningPaths"];
         };
         PipelineEdgeApiAnalyticsDashboardSummary: {
             /** Format: int64 */
-            active_learners?: number;
+            active_learners: number;
             /** Format: int64 */
-            concepts_completed?: number;
+            concepts_completed: number;
             /** Format: double */
             average_mastery_score?: number | null;
             /** Format: double */
-            total_learning_hours?: number;
+            total_learning_hours: number;
         };
         PipelineEdgeApiAnalyticsDashboardTrends: {
-            completion_rate?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTrend"];
-            engagement_score?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTrend"];
+            completion_rate: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTrend"];
+            engagement_score: components["schemas"]["PipelineEdgeApiAnalyticsDashboardTrend"];
         };
         PipelineEdgeApiAnalyticsDashboardTrend: {
             /** Format: double */
-            current?: number;
+            current: number;
             /** Format: double */
-            previous?: number;
+            previous: number;
             /** Format: double */
             change_percentage?: number | null;
         };
         PipelineEdgeApiAnalyticsDashboardTopConceptItem: {
             /** Format: int64 */
-            concept_id?: number;
+            concept_id: number;
             title?: string | null;
             /** Format: int64 */
-            completions?: number;
+            completions: number;
             /** Format: int64 */
             average_time?: number | null;
             /** Format: double */
@@ -3787,40 +3765,40 @@ export interface components {
         };
         PipelineEdgeApiAnalyticsDashboardStrugglingArea: {
             /** Format: int64 */
-            concept_id?: number;
+            concept_id: number;
             title?: string | null;
             /** Format: double */
-            failure_rate?: number;
+            failure_rate: number;
             /** Format: double */
-            average_attempts?: number;
-            common_issues?: string[];
+            average_attempts: number;
+            common_issues: string[];
         };
         PipelineEdgeApiAnalyticsDashboardLearningPaths: {
-            most_successful?: components["schemas"]["PipelineEdgeApiAnalyticsDashboardPathItem"][];
+            most_successful: components["schemas"]["PipelineEdgeApiAnalyticsDashboardPathItem"][];
         };
         PipelineEdgeApiAnalyticsDashboardPathItem: {
-            path?: number[];
+            path: number[];
             /** Format: double */
-            success_rate?: number;
+            success_rate: number;
             /** Format: int64 */
             average_time?: number | null;
             /** Format: int64 */
-            learners?: number;
+            learners: number;
         };
         PipelineEdgeApiAnalyticsDashboardRequest: {
             /** Format: int64 */
             user_id?: number | null;
         };
         PipelineEdgeApiAiSettingsAiConfigView: {
-            provider?: string;
-            model?: string;
+            provider: string;
+            model: string;
             /** Format: double */
-            temperature?: number;
+            temperature: number;
             /** Format: int32 */
-            max_tokens?: number;
-            language?: string;
-            tone?: string;
-            answer_length?: string;
+            max_tokens: number;
+            language: string;
+            tone: string;
+            answer_length: string;
         };
         PipelineEdgeApiAiSettingsUpdateUserConfigRequest: {
             /** Format: double */
@@ -3832,57 +3810,57 @@ export interface components {
             answer_length?: string | null;
         };
         PipelineEdgeApiAiSettingsConnectionTestResponse: {
-            success?: boolean;
-            provider?: string;
-            model?: string;
+            success: boolean;
+            provider: string;
+            model: string;
             /** Format: double */
-            latency_ms?: number;
+            latency_ms: number;
             error?: string | null;
         };
         PipelineEdgeApiAdaptiveRecommendationsResponse: {
-            recommendations?: components["schemas"]["PipelineEdgeApiAdaptiveRecommendation"][];
-            learning_insights?: components["schemas"]["PipelineEdgeApiAdaptiveRecommendationsInsights"];
-            adaptive_path?: components["schemas"]["PipelineEdgeApiAdaptiveRecommendationsAdaptivePath"];
+            recommendations: components["schemas"]["PipelineEdgeApiAdaptiveRecommendation"][];
+            learning_insights: components["schemas"]["PipelineEdgeApiAdaptiveRecommendationsInsights"];
+            adaptive_path: components["schemas"]["PipelineEdgeApiAdaptiveRecommendationsAdaptivePath"];
         };
         PipelineEdgeApiAdaptiveRecommendation: {
             /** Format: int64 */
-            concept_id?: number;
-            title?: string;
-            reason?: string;
+            concept_id: number;
+            title: string;
+            reason: string;
             /** Format: double */
-            confidence?: number;
+            confidence: number;
             /** Format: int32 */
-            estimated_time?: number;
+            estimated_time: number;
             /** Format: double */
-            difficulty_match?: number;
-            prerequisites_ready?: boolean;
+            difficulty_match: number;
+            prerequisites_ready: boolean;
             /** Format: double */
-            learning_style_match?: number;
+            learning_style_match: number;
         };
         PipelineEdgeApiAdaptiveRecommendationsInsights: {
-            current_level?: string;
-            momentum?: string;
-            suggested_pace?: string;
-            strength_areas?: string[];
-            focus_areas?: string[];
+            current_level: string;
+            momentum: string;
+            suggested_pace: string;
+            strength_areas: string[];
+            focus_areas: string[];
         };
         PipelineEdgeApiAdaptiveRecommendationsAdaptivePath: {
-            short_term?: number[];
-            medium_term?: number[];
-            long_term_goal?: string;
+            short_term: number[];
+            medium_term: number[];
+            long_term_goal: string;
         };
         PipelineEdgeApiAdaptiveRecommendationsRequest: Record<string, never>;
         PipelineEdgeApiAdaptiveFeedbackResponse: {
-            feedback_recorded?: boolean;
-            profile_updated?: boolean;
-            adjustments?: components["schemas"]["PipelineEdgeApiAdaptiveFeedbackAdjustments"];
+            feedback_recorded: boolean;
+            profile_updated: boolean;
+            adjustments: components["schemas"]["PipelineEdgeApiAdaptiveFeedbackAdjustments"];
         };
         PipelineEdgeApiAdaptiveFeedbackAdjustments: {
-            difficulty_preference?: string;
-            resource_weights?: {
+            difficulty_preference: string;
+            resource_weights: {
                 [key: string]: number;
             };
-            pace_adjustment?: string;
+            pace_adjustment: string;
         };
         PipelineEdgeApiAdaptiveFeedbackRequest: {
             /** Format: int64 */
@@ -4026,11 +4004,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "*/*": components["schemas"]["PipelineEdgeApiWebhooksRedeliverRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Accepted */
             202: {
@@ -4139,11 +4113,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "*/*": components["schemas"]["PipelineEdgeApiWebhooksWebhookRoute"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description No Content */
             204: {
@@ -4654,11 +4624,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "*/*": components["schemas"]["PipelineEdgeApiTracksTrackIdRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Success */
             200: {
@@ -7440,11 +7406,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "*/*": components["schemas"]["PipelineEdgeApiExercisesStartRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Success */
             200: {
