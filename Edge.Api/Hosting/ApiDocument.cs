@@ -28,6 +28,7 @@ public static class ApiDocument
             settings.DocumentProcessors.Add(new QueryParametersAsBound());
             settings.DocumentProcessors.Add(new FailuresInTheSeedShape());
             settings.DocumentProcessors.Add(new AnswersCarryTheirProperties());
+            settings.DocumentProcessors.Add(new EnumsAsWritten());
         };
         // Schemas are named in full: every endpoint folder has its own "Request".
         document.ShortSchemaNames = false;
@@ -101,6 +102,23 @@ public static class ApiDocument
                 if (body.Content.Values.All(media => media.Schema?.ActualSchema is { } schema && schema.ActualProperties.Count == 0
                         && schema.AdditionalPropertiesSchema is null))
                     operation.RequestBody = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Enum values as ApiJson writes and reads them (JsonStringEnumConverter with snake_case: <c>"beginner"</c>, not
+    /// <c>"Beginner"</c>; query values bind without regard to case). NJsonSchema cannot see the converter's naming policy.
+    /// </summary>
+    private sealed class EnumsAsWritten : IDocumentProcessor
+    {
+        public void Process(DocumentProcessorContext context)
+        {
+            foreach (var schema in context.Document.Components.Schemas.Values.Where(schema => schema.Type == JsonObjectType.String && schema.Enumeration.Count > 0))
+            {
+                var values = schema.Enumeration.Select(value => value is string name ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name) : value).ToList();
+                schema.Enumeration.Clear();
+                foreach (var value in values) schema.Enumeration.Add(value);
             }
         }
     }

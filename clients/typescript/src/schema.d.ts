@@ -1934,11 +1934,11 @@ export interface components {
             areas_for_improvement?: string[] | null;
         };
         /** @enum {string} */
-        PipelineEdgeApiUsersUpdateLearningLevel: "Beginner" | "Intermediate" | "Advanced";
+        PipelineEdgeApiUsersUpdateLearningLevel: "beginner" | "intermediate" | "advanced";
         /** @enum {string} */
-        PipelineEdgeApiUsersUpdateLearningStyle: "Visual" | "Auditory" | "Reading" | "Kinesthetic";
+        PipelineEdgeApiUsersUpdateLearningStyle: "visual" | "auditory" | "reading" | "kinesthetic";
         /** @enum {string} */
-        PipelineEdgeApiUsersUpdateUserRole: "Student" | "Instructor" | "Admin";
+        PipelineEdgeApiUsersUpdateUserRole: "student" | "instructor" | "admin";
         PipelineEdgeApiUsersGetRequest: Record<string, never>;
         PipelineEdgeApiTutoringChatStartResponse: {
             chat_id: string;
@@ -2269,7 +2269,7 @@ export interface components {
         };
         PipelineEdgeApiResourcesSearchRequest: components["schemas"]["PipelineEdgeApiListsListQuery"] & Record<string, never>;
         /** @enum {string} */
-        PipelineEdgeApiResourcesResourceType: "Article" | "Video" | "Course" | "Book" | "Documentation" | "Tutorial" | "Exercise" | "Podcast" | "Tool" | "Other";
+        PipelineEdgeApiResourcesResourceType: "article" | "video" | "course" | "book" | "documentation" | "tutorial" | "exercise" | "podcast" | "tool" | "other";
         PipelineEdgeApiListsListPageOfRecommendedResourceView: {
             items: components["schemas"]["PipelineEdgeApiResourcesRecommendRecommendedResourceView"][];
             /** Format: int64 */
@@ -2303,7 +2303,7 @@ export interface components {
             source?: components["schemas"]["PipelineEdgeApiResourcesAddResourceSource"];
         };
         /** @enum {string} */
-        PipelineEdgeApiResourcesAddResourceSource: "Manual" | "Recommended";
+        PipelineEdgeApiResourcesAddResourceSource: "manual" | "recommended";
         PipelineEdgeApiListsListPageOfReminderView: {
             items: components["schemas"]["PipelineEdgeApiRemindersReminderView"][];
             /** Format: int64 */
@@ -2949,7 +2949,7 @@ export interface components {
             course_id?: number | null;
         };
         /** @enum {string} */
-        PipelineEdgeApiGoalsGoalStatus: "Active" | "Completed" | "Paused" | "Abandoned";
+        PipelineEdgeApiGoalsGoalStatus: "active" | "completed" | "paused" | "abandoned";
         PipelineDomainPlatformGoalProgress: {
             /** Format: int64 */
             event_id: number;
@@ -3125,7 +3125,7 @@ export interface components {
         };
         PipelineEdgeApiCoursesListRequest: components["schemas"]["PipelineEdgeApiListsListQuery"] & Record<string, never>;
         /** @enum {string} */
-        PipelineEdgeApiCoursesListCourseListFilter: "Enrolled" | "Created";
+        PipelineEdgeApiCoursesListCourseListFilter: "enrolled" | "created";
         PipelineEdgeApiCoursesCourseDetail: {
             /** Format: int64 */
             id: number;
@@ -3178,9 +3178,9 @@ export interface components {
             modules?: components["schemas"]["PipelineEdgeApiCoursesCreateModuleInput"][];
         };
         /** @enum {string} */
-        PipelineEdgeApiCoursesCreateDifficultyLevel: "Beginner" | "Intermediate" | "Advanced";
+        PipelineEdgeApiCoursesCreateDifficultyLevel: "beginner" | "intermediate" | "advanced";
         /** @enum {string} */
-        PipelineEdgeApiCoursesCreateCourseVisibility: "Private" | "Public";
+        PipelineEdgeApiCoursesCreateCourseVisibility: "private" | "public";
         PipelineEdgeApiCoursesCreateModuleInput: {
             title?: string;
             description?: string;

@@ -76,6 +76,31 @@ public sealed class Generated_client(ConsoleFixture fixture)
         Assert.Empty(Query("/api/learntrac/v1/concepts/{concept_id}"));
     }
 
+    [Fact]
+    public async Task The_document_describes_bodies_and_answers_as_the_api_speaks_them()
+    {
+        var document = JsonDocument.Parse(await fixture.CreateClient().GetStringAsync("/openapi/v1.json", Cancel)).RootElement;
+        var paths = document.GetProperty("paths");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        JsonElement Resolve(JsonElement schema) =>
+            schema.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : schema;
+
+        // Enum values as ApiJson writes them (snake_case), not as the C# enum names them.
+        var filter = paths.GetProperty("/api/v1/courses").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "filter").GetProperty("schema").GetProperty("allOf")[0];
+        Assert.Equal(["enrolled", "created"], Resolve(filter).GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        // A created goal is answered with 201 and always carries its id and status (required), its due date may be null.
+        var created = paths.GetProperty("/api/v1/goals").GetProperty("post").GetProperty("responses");
+        Assert.False(created.TryGetProperty("200", out _));
+        var goal = Resolve(created.GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var required = goal.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("id", required);
+        Assert.Contains("status", required);
+        Assert.DoesNotContain("due_date", required);
+        // Route values are not asked for again in the body: removing a webhook sends none.
+        Assert.False(paths.GetProperty("/api/learntrac/v1/webhooks/{webhook_id}").GetProperty("delete").TryGetProperty("requestBody", out _));
+    }
+
     /// <summary>The file as committed (HEAD), so a regenerated but uncommitted client still counts as stale.</summary>
     private static async Task<string> CommittedAsync(string path)
     {
