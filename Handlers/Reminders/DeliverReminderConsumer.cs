@@ -3,6 +3,7 @@ using MassTransit;
 using Pipeline.Domain.Platform;
 using Pipeline.Domain.Realtime;
 using Pipeline.Messages.Reminders;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Handlers.Reminders;
 
@@ -13,7 +14,7 @@ namespace Pipeline.Handlers.Reminders;
 /// </summary>
 public sealed class DeliverReminderConsumer(ReminderStore reminders, RealtimeFeed feed, ILogger<DeliverReminderConsumer> logger) : IConsumer<DeliverReminder>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public async Task Consume(ConsumeContext<DeliverReminder> context)
     {
@@ -28,12 +29,4 @@ public sealed class DeliverReminderConsumer(ReminderStore reminders, RealtimeFee
     }
 
     private sealed record ReminderFrame(long ReminderId, string Message, DateTime RemindAt, DateTime DeliveredAt);
-}
-
-public sealed class DeliverReminderConsumerDefinition : ConsumerDefinition<DeliverReminderConsumer>
-{
-    public DeliverReminderConsumerDefinition() => EndpointName = ReminderQueues.DeliverReminders;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<DeliverReminderConsumer> consumer,
-        IRegistrationContext context) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 3000, 10000));
 }
