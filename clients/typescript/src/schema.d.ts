@@ -729,40 +729,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ai/generate-lesson": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Lesson materials for a module (explanation in Markdown, worked examples, exercises, quiz), stored on the module: 200 with the lesson when ready within the configured wait, else 202 with a task_id to follow on /api/tasks. */
-        post: operations["PipelineEdgeApiModuleLearningGenerateLessonEndpoint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ai/module-learning-start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Starts learning a module: its chat, with the tutor's opening message (the same chat when started again). */
-        post: operations["PipelineEdgeApiModuleLearningModuleLearningStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/ai/module-chat": {
         parameters: {
             query?: never;
@@ -774,6 +740,40 @@ export interface paths {
         put?: never;
         /** A message in a module's chat (by chat_id or module_id) and the tutor's reply. */
         post: operations["PipelineEdgeApiModuleLearningModuleChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/module-complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a module done (once; a learning event 'completed' is recorded) and answers with the next module. */
+        post: operations["PipelineEdgeApiModuleLearningModuleComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/generate-lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lesson materials for a module (explanation in Markdown, worked examples, exercises, quiz), stored on the module: 200 with the lesson when ready within the configured wait, else 202 with a task_id to follow on /api/tasks. */
+        post: operations["PipelineEdgeApiModuleLearningGenerateLessonEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -797,7 +797,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ai/module-complete": {
+    "/api/ai/module-learning-start": {
         parameters: {
             query?: never;
             header?: never;
@@ -806,8 +806,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks a module done (once; a learning event 'completed' is recorded) and answers with the next module. */
-        post: operations["PipelineEdgeApiModuleLearningModuleComplete"];
+        /** Starts learning a module: its chat, with the tutor's opening message (the same chat when started again). */
+        post: operations["PipelineEdgeApiModuleLearningModuleLearningStart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1070,23 +1070,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ai/generate-plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A course plan (ordered modules) from the track's parameters or track_id; with session_id/chat_id it uses that dialogue and is stored as the session's draft. */
-        post: operations["PipelineEdgeApiCoursePlanningGeneratePlan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/ai/chat-response": {
         parameters: {
             query?: never;
@@ -1104,23 +1087,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ai/welcome-message": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A greeting and a preliminary plan for a track: the greeting opens a chat (stored as the AI's first message), the plan becomes the session's draft. */
-        post: operations["PipelineEdgeApiCoursePlanningWelcomeMessage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/ai/finalize-course-plan": {
         parameters: {
             query?: never;
@@ -1132,6 +1098,40 @@ export interface paths {
         put?: never;
         /** Turns the session's draft plan (or the given plan) into the track's modules; finalising again updates them in place, never duplicating modules. */
         post: operations["PipelineEdgeApiCoursePlanningFinalizeCoursePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/generate-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A course plan (ordered modules) from the track's parameters or track_id; with session_id/chat_id it uses that dialogue and is stored as the session's draft. */
+        post: operations["PipelineEdgeApiCoursePlanningGeneratePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/welcome-message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A greeting and a preliminary plan for a track: the greeting opens a chat (stored as the AI's first message), the plan becomes the session's draft. */
+        post: operations["PipelineEdgeApiCoursePlanningWelcomeMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1218,24 +1218,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/chat/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller's planning sessions, newest first. */
-        get: operations["PipelineEdgeApiChatsListSessions"];
-        put?: never;
-        /** Creates a planning session for a track (201). */
-        post: operations["PipelineEdgeApiChatsCreateSession"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/chat/chats": {
         parameters: {
             query?: never;
@@ -1253,16 +1235,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/chat/sessions/{session_id}/chats": {
+    "/api/chat/sessions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["PipelineEdgeApiChatsListSessionChats"];
+        /** The caller's planning sessions, newest first. */
+        get: operations["PipelineEdgeApiChatsListSessions"];
         put?: never;
-        post?: never;
+        /** Creates a planning session for a track (201). */
+        post: operations["PipelineEdgeApiChatsCreateSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1286,16 +1270,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/chat/sessions/{session_id}/status": {
+    "/api/chat/sessions/{session_id}/chats": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Sets a session's status: active, paused, completed or archived (registered users only: guests get 403). */
-        put: operations["PipelineEdgeApiChatsSetSessionStatus"];
+        get: operations["PipelineEdgeApiChatsListSessionChats"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1313,6 +1296,23 @@ export interface paths {
         get?: never;
         /** Sets a chat's status: active, paused, completed or archived. */
         put: operations["PipelineEdgeApiChatsSetChatStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/sessions/{session_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets a session's status: active, paused, completed or archived (registered users only: guests get 403). */
+        put: operations["PipelineEdgeApiChatsSetSessionStatus"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2063,18 +2063,7 @@ export interface components {
             is_completed: boolean;
             has_lesson: boolean;
         };
-        PipelineEdgeApiTracksListTracksRequest: Record<string, never>;
         PipelineEdgeApiTracksCreateTrackRequest: {
-            title?: string | null;
-            description?: string | null;
-            skill_area?: string | null;
-            difficulty_level?: string | null;
-            /** Format: double */
-            estimated_duration_hours?: number | null;
-            user_expectations?: string | null;
-        };
-        PipelineEdgeApiTracksTrackIdRequest: Record<string, never>;
-        PipelineEdgeApiTracksUpdateTrackRequest: {
             title?: string | null;
             description?: string | null;
             skill_area?: string | null;
@@ -2085,6 +2074,17 @@ export interface components {
         };
         PipelineEdgeApiTracksDeletedResponse: {
             message: string;
+        };
+        PipelineEdgeApiTracksTrackIdRequest: Record<string, never>;
+        PipelineEdgeApiTracksListTracksRequest: Record<string, never>;
+        PipelineEdgeApiTracksUpdateTrackRequest: {
+            title?: string | null;
+            description?: string | null;
+            skill_area?: string | null;
+            difficulty_level?: string | null;
+            /** Format: double */
+            estimated_duration_hours?: number | null;
+            user_expectations?: string | null;
         };
         PipelineDomainTasksTaskStatusRecord: {
             task_id: string;
@@ -2435,12 +2435,12 @@ export interface components {
         PipelineEdgeApiProgressForUserRequest: components["schemas"]["PipelineEdgeApiProgressProgressRequest"] & {
             user_id?: string;
         };
-        PipelineEdgeApiOperationsTasksOpsTaskList: {
-            tasks: components["schemas"]["PipelineEdgeApiOperationsTasksOpsTask"][];
+        PipelineDomainTasksOpsTaskList: {
+            tasks: components["schemas"]["PipelineDomainTasksOpsTask"][];
             /** Format: int64 */
             total: number;
         };
-        PipelineEdgeApiOperationsTasksOpsTask: {
+        PipelineDomainTasksOpsTask: {
             task_id: string;
             /** Format: guid */
             correlation_id: string;
@@ -2473,8 +2473,8 @@ export interface components {
         PipelineEdgeApiOperationsMetricsOpsMetrics: {
             queues: components["schemas"]["PipelineEdgeApiOperationsMetricsQueueMetric"][];
             message_types: components["schemas"]["PipelineEdgeApiOperationsMetricsMessageTypeMetric"][];
-            stages: components["schemas"]["PipelineEdgeApiOperationsMetricsStageDurationMetric"][];
-            llm: components["schemas"]["PipelineEdgeApiOperationsMetricsLlmUsageMetric"][];
+            stages: components["schemas"]["PipelineDomainTasksStageDurationMetric"][];
+            llm: components["schemas"]["PipelineDomainTasksLlmUsageMetric"][];
             failed_messages: components["schemas"]["PipelineEdgeApiOperationsMetricsFailedMessageCounts"];
             /** Format: date-time */
             generated_at: string;
@@ -2509,7 +2509,7 @@ export interface components {
             /** Format: double */
             critical_time_p95_ms?: number | null;
         };
-        PipelineEdgeApiOperationsMetricsStageDurationMetric: {
+        PipelineDomainTasksStageDurationMetric: {
             stage: string;
             /** Format: int64 */
             tasks: number;
@@ -2520,7 +2520,7 @@ export interface components {
             /** Format: double */
             avg_seconds: number;
         };
-        PipelineEdgeApiOperationsMetricsLlmUsageMetric: {
+        PipelineDomainTasksLlmUsageMetric: {
             provider: string;
             model: string;
             /** Format: int64 */
@@ -2598,9 +2598,9 @@ export interface components {
             body: string;
             /** Format: int32 */
             delivery_retry_count?: number | null;
-            task?: components["schemas"]["PipelineEdgeApiOperationsFailedMessagesFailedMessageTask"] | null;
+            task?: components["schemas"]["PipelineDomainTasksFailedMessageTask"] | null;
         };
-        PipelineEdgeApiOperationsFailedMessagesFailedMessageTask: {
+        PipelineDomainTasksFailedMessageTask: {
             task_id: string;
             /** Format: int64 */
             user_id: number;
@@ -2673,41 +2673,6 @@ export interface components {
             course_id?: number | null;
             tags?: string[];
         };
-        PipelineEdgeApiModuleLearningLessonResponse: {
-            /** Format: int64 */
-            module_id: number;
-            task_id: string;
-            status: string;
-            lesson?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
-        };
-        PipelineEdgeApiModuleLearningModuleRequest: {
-            /** Format: int64 */
-            module_id: number;
-        };
-        PipelineEdgeApiModuleLearningModuleChatStart: {
-            /** Format: int64 */
-            chat_id: number;
-            module: components["schemas"]["PipelineEdgeApiTracksModuleResponse"];
-            message: components["schemas"]["PipelineEdgeApiChatsMessageView"];
-        };
-        PipelineEdgeApiChatsMessageView: {
-            /** Format: int64 */
-            message_id: number;
-            /** Format: int64 */
-            chat_id: number;
-            role: string;
-            content: string;
-            status: string;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: int32 */
-            prompt_tokens: number;
-            /** Format: int32 */
-            completion_tokens: number;
-            /** Format: decimal */
-            cost: number;
-            feedback?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
-        };
         PipelineEdgeApiModuleLearningModuleChatResponse: {
             response: string;
             /** Format: int64 */
@@ -2727,19 +2692,6 @@ export interface components {
             chat_id?: number | null;
             message?: string | null;
         };
-        PipelineEdgeApiModuleLearningModuleChatHistoryResponse: {
-            /** Format: int64 */
-            chat_id?: number | null;
-            /** Format: int64 */
-            module_id: number;
-            messages: components["schemas"]["PipelineEdgeApiChatsMessageView"][];
-        };
-        PipelineEdgeApiModuleLearningModuleChatHistoryRequest: {
-            /** Format: int64 */
-            module_id?: number | null;
-            /** Format: int64 */
-            chat_id?: number | null;
-        };
         PipelineEdgeApiModuleLearningModuleCompleteResponse: {
             /** Format: int64 */
             module_id: number;
@@ -2750,6 +2702,54 @@ export interface components {
             completed_modules: number;
             /** Format: int32 */
             total_modules: number;
+        };
+        PipelineEdgeApiModuleLearningModuleRequest: {
+            /** Format: int64 */
+            module_id: number;
+        };
+        PipelineEdgeApiModuleLearningLessonResponse: {
+            /** Format: int64 */
+            module_id: number;
+            task_id: string;
+            status: string;
+            lesson?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
+        };
+        PipelineEdgeApiModuleLearningModuleChatHistoryResponse: {
+            /** Format: int64 */
+            chat_id?: number | null;
+            /** Format: int64 */
+            module_id: number;
+            messages: components["schemas"]["PipelineEdgeApiChatsMessageView"][];
+        };
+        PipelineEdgeApiChatsMessageView: {
+            /** Format: int64 */
+            message_id: number;
+            /** Format: int64 */
+            chat_id: number;
+            role: string;
+            content: string;
+            status: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            prompt_tokens: number;
+            /** Format: int32 */
+            completion_tokens: number;
+            /** Format: decimal */
+            cost: number;
+            feedback?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
+        };
+        PipelineEdgeApiModuleLearningModuleChatHistoryRequest: {
+            /** Format: int64 */
+            module_id?: number | null;
+            /** Format: int64 */
+            chat_id?: number | null;
+        };
+        PipelineEdgeApiModuleLearningModuleChatStart: {
+            /** Format: int64 */
+            chat_id: number;
+            module: components["schemas"]["PipelineEdgeApiTracksModuleResponse"];
+            message: components["schemas"]["PipelineEdgeApiChatsMessageView"];
         };
         PipelineDomainLearningPathsLearningPathSummary: {
             /** Format: int64 */
@@ -3189,44 +3189,6 @@ export interface components {
             /** Format: double */
             estimated_hours?: number | null;
         };
-        PipelineEdgeApiCoursePlanningGeneratePlanResponse: {
-            plan: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"];
-            /** Format: int64 */
-            track_id?: number | null;
-            /** Format: int64 */
-            session_id?: number | null;
-            /** Format: int64 */
-            chat_id?: number | null;
-        };
-        PipelineEdgeApiCoursePlanningPlanView: {
-            title?: string;
-            summary?: string;
-            modules?: components["schemas"]["PipelineEdgeApiCoursePlanningPlanModuleView"][];
-        };
-        PipelineEdgeApiCoursePlanningPlanModuleView: {
-            /** Format: int32 */
-            order_index?: number;
-            title?: string;
-            description?: string | null;
-            objectives?: string[] | null;
-            /** Format: double */
-            estimated_hours?: number | null;
-        };
-        PipelineEdgeApiCoursePlanningGeneratePlanRequest: {
-            /** Format: int64 */
-            track_id?: number | null;
-            /** Format: int64 */
-            session_id?: number | null;
-            /** Format: int64 */
-            chat_id?: number | null;
-            title?: string | null;
-            description?: string | null;
-            skill_area?: string | null;
-            difficulty_level?: string | null;
-            /** Format: double */
-            estimated_duration_hours?: number | null;
-            user_expectations?: string | null;
-        };
         PipelineEdgeApiCoursePlanningChatResponseResponse: {
             response: string;
             /** Format: int64 */
@@ -3248,6 +3210,58 @@ export interface components {
             /** Format: int64 */
             track_id?: number | null;
         };
+        PipelineEdgeApiCoursePlanningFinalizeResponse: {
+            /** Format: int64 */
+            track_id: number;
+            /** Format: int64 */
+            session_id: number;
+            modules: components["schemas"]["PipelineEdgeApiTracksModuleResponse"][];
+        };
+        PipelineEdgeApiCoursePlanningFinalizeRequest: {
+            /** Format: int64 */
+            session_id: number;
+            /** Format: int64 */
+            track_id?: number | null;
+            plan?: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"] | null;
+        };
+        PipelineEdgeApiCoursePlanningPlanView: {
+            title?: string;
+            summary?: string;
+            modules?: components["schemas"]["PipelineEdgeApiCoursePlanningPlanModuleView"][];
+        };
+        PipelineEdgeApiCoursePlanningPlanModuleView: {
+            /** Format: int32 */
+            order_index?: number;
+            title?: string;
+            description?: string | null;
+            objectives?: string[] | null;
+            /** Format: double */
+            estimated_hours?: number | null;
+        };
+        PipelineEdgeApiCoursePlanningGeneratePlanResponse: {
+            plan: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"];
+            /** Format: int64 */
+            track_id?: number | null;
+            /** Format: int64 */
+            session_id?: number | null;
+            /** Format: int64 */
+            chat_id?: number | null;
+        };
+        PipelineEdgeApiCoursePlanningGeneratePlanRequest: {
+            /** Format: int64 */
+            track_id?: number | null;
+            /** Format: int64 */
+            session_id?: number | null;
+            /** Format: int64 */
+            chat_id?: number | null;
+            title?: string | null;
+            description?: string | null;
+            skill_area?: string | null;
+            difficulty_level?: string | null;
+            /** Format: double */
+            estimated_duration_hours?: number | null;
+            user_expectations?: string | null;
+        };
         PipelineEdgeApiCoursePlanningWelcomeResponse: {
             message: string;
             plan: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"];
@@ -3267,20 +3281,6 @@ export interface components {
             session_id?: number | null;
             /** Format: int64 */
             chat_id?: number | null;
-        };
-        PipelineEdgeApiCoursePlanningFinalizeResponse: {
-            /** Format: int64 */
-            track_id: number;
-            /** Format: int64 */
-            session_id: number;
-            modules: components["schemas"]["PipelineEdgeApiTracksModuleResponse"][];
-        };
-        PipelineEdgeApiCoursePlanningFinalizeRequest: {
-            /** Format: int64 */
-            session_id: number;
-            /** Format: int64 */
-            track_id?: number | null;
-            plan?: components["schemas"]["PipelineEdgeApiCoursePlanningPlanView"] | null;
         };
         PipelineEdgeApiConceptsStartResponse: {
             /** Format: guid */
@@ -3427,24 +3427,6 @@ export interface components {
             feedback?: string | null;
         };
         PipelineEdgeApiConceptsCertificateRequest: Record<string, never>;
-        PipelineEdgeApiChatsSessionResponse: {
-            /** Format: int64 */
-            id: number;
-            /** Format: int64 */
-            track_id?: number | null;
-            title: string;
-            status: string;
-            draft_plan?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        PipelineEdgeApiChatsCreateSessionRequest: {
-            /** Format: int64 */
-            track_id: number;
-            title?: string | null;
-        };
         PipelineEdgeApiChatsChatSummary: {
             /** Format: int64 */
             id: number;
@@ -3467,13 +3449,31 @@ export interface components {
             session_id: number;
             title?: string | null;
         };
-        PipelineEdgeApiChatsSessionIdRequest: {
+        PipelineEdgeApiChatsSessionResponse: {
             /** Format: int64 */
-            session_id?: number;
+            id: number;
+            /** Format: int64 */
+            track_id?: number | null;
+            title: string;
+            status: string;
+            draft_plan?: components["schemas"]["SystemTextJsonNodesJsonNode"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PipelineEdgeApiChatsCreateSessionRequest: {
+            /** Format: int64 */
+            track_id: number;
+            title?: string | null;
         };
         PipelineEdgeApiChatsChatIdRequest: {
             /** Format: int64 */
             chat_id?: number;
+        };
+        PipelineEdgeApiChatsSessionIdRequest: {
+            /** Format: int64 */
+            session_id?: number;
         };
         PipelineEdgeApiChatsStatusRequest: {
             status?: string | null;
@@ -3800,6 +3800,14 @@ export interface components {
             tone: string;
             answer_length: string;
         };
+        PipelineEdgeApiAiSettingsConnectionTestResponse: {
+            success: boolean;
+            provider: string;
+            model: string;
+            /** Format: double */
+            latency_ms: number;
+            error?: string | null;
+        };
         PipelineEdgeApiAiSettingsUpdateUserConfigRequest: {
             /** Format: double */
             temperature?: number | null;
@@ -3808,14 +3816,6 @@ export interface components {
             language?: string | null;
             tone?: string | null;
             answer_length?: string | null;
-        };
-        PipelineEdgeApiAiSettingsConnectionTestResponse: {
-            success: boolean;
-            provider: string;
-            model: string;
-            /** Format: double */
-            latency_ms: number;
-            error?: string | null;
         };
         PipelineEdgeApiAdaptiveRecommendationsResponse: {
             recommendations: components["schemas"]["PipelineEdgeApiAdaptiveRecommendation"][];
@@ -5611,7 +5611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiOperationsTasksOpsTaskList"];
+                    "application/json": components["schemas"]["PipelineDomainTasksOpsTaskList"];
                 };
             };
             /** @description Bad Request */
@@ -6529,72 +6529,6 @@ export interface operations {
             };
         };
     };
-    PipelineEdgeApiModuleLearningGenerateLessonEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleRequest"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiModuleLearningLessonResponse"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
-                };
-            };
-        };
-    };
-    PipelineEdgeApiModuleLearningModuleLearningStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleRequest"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleChatStart"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
-                };
-            };
-        };
-    };
     PipelineEdgeApiModuleLearningModuleChat: {
         parameters: {
             query?: never;
@@ -6615,6 +6549,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleChatResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
+                };
+            };
+        };
+    };
+    PipelineEdgeApiModuleLearningModuleComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleCompleteResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
+                };
+            };
+        };
+    };
+    PipelineEdgeApiModuleLearningGenerateLessonEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiModuleLearningLessonResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -6661,7 +6661,7 @@ export interface operations {
             };
         };
     };
-    PipelineEdgeApiModuleLearningModuleComplete: {
+    PipelineEdgeApiModuleLearningModuleLearningStart: {
         parameters: {
             query?: never;
             header?: never;
@@ -6680,7 +6680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleCompleteResponse"];
+                    "application/json": components["schemas"]["PipelineEdgeApiModuleLearningModuleChatStart"];
                 };
             };
             /** @description Unauthorized */
@@ -7682,39 +7682,6 @@ export interface operations {
             };
         };
     };
-    PipelineEdgeApiCoursePlanningGeneratePlan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningGeneratePlanRequest"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningGeneratePlanResponse"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
-                };
-            };
-        };
-    };
     PipelineEdgeApiCoursePlanningChatResponse: {
         parameters: {
             query?: never;
@@ -7748,39 +7715,6 @@ export interface operations {
             };
         };
     };
-    PipelineEdgeApiCoursePlanningWelcomeMessage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningWelcomeRequest"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningWelcomeResponse"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
-                };
-            };
-        };
-    };
     PipelineEdgeApiCoursePlanningFinalizeCoursePlan: {
         parameters: {
             query?: never;
@@ -7801,6 +7735,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningFinalizeResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
+                };
+            };
+        };
+    };
+    PipelineEdgeApiCoursePlanningGeneratePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningGeneratePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningGeneratePlanResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
+                };
+            };
+        };
+    };
+    PipelineEdgeApiCoursePlanningWelcomeMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningWelcomeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiCoursePlanningWelcomeResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -8070,6 +8070,39 @@ export interface operations {
             };
         };
     };
+    PipelineEdgeApiChatsCreateChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineEdgeApiChatsCreateChatRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiChatsChatSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
+                };
+            };
+        };
+    };
     PipelineEdgeApiChatsListSessions: {
         parameters: {
             query?: {
@@ -8135,18 +8168,16 @@ export interface operations {
             };
         };
     };
-    PipelineEdgeApiChatsCreateChat: {
+    PipelineEdgeApiChatsListChatMessages: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                chat_id: number;
+            };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PipelineEdgeApiChatsCreateChatRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Success */
             200: {
@@ -8154,7 +8185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiChatsChatSummary"];
+                    "application/json": components["schemas"]["PipelineEdgeApiChatsMessageView"][];
                 };
             };
             /** @description Unauthorized */
@@ -8199,7 +8230,7 @@ export interface operations {
             };
         };
     };
-    PipelineEdgeApiChatsListChatMessages: {
+    PipelineEdgeApiChatsSetChatStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -8208,7 +8239,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineEdgeApiChatsStatusRequest"];
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -8216,7 +8251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiChatsMessageView"][];
+                    "application/json": components["schemas"]["PipelineEdgeApiChatsChatSummary"];
                 };
             };
             /** @description Unauthorized */
@@ -8265,41 +8300,6 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_DetailError"];
-                };
-            };
-        };
-    };
-    PipelineEdgeApiChatsSetChatStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                chat_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PipelineEdgeApiChatsStatusRequest"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PipelineEdgeApiChatsChatSummary"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
