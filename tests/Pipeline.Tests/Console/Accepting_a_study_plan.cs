@@ -9,7 +9,8 @@ namespace Pipeline.Tests.LearnerConsole;
 /// <summary>
 /// The schedule view's study plan (issue 17): a plan suggested for one of the learner's goals
 /// (<c>POST /api/v1/ai/create-plan</c>) is accepted into the schedule with one call (<c>POST /api/v1/schedule/accept</c>),
-/// in headless chromium against the real system; the blocks left unticked stay out.
+/// in headless chromium against the real system; the blocks left unticked stay out. Leaves a screenshot
+/// (docs/console-schedule-plan.png, committed by hand when the page changes).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class Accepting_a_study_plan(ConsoleFixture fixture)
@@ -43,6 +44,7 @@ public sealed class Accepting_a_study_plan(ConsoleFixture fixture)
         await Expect(page.Locator("#plan-outcome")).ToHaveTextAsync("Added 4 blocks to your schedule.");
         await Expect(page.Locator("#week .block").Filter(new() { HasText = "Read 10 chapters: step 1 of 5" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept into schedule" })).ToBeDisabledAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "console-schedule-plan.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
 
         // The schedule itself holds the four accepted blocks, each tied to the goal, and not the fifth.
         var accepted = new List<string>();
