@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using Pipeline.Tests.Fakes;
 using Pipeline.Tests.Infrastructure;
 using Pipeline.Tests.Platform;
 using static Microsoft.Playwright.Assertions;
@@ -19,6 +20,9 @@ public sealed class Accepting_a_study_plan(ConsoleFixture fixture)
     public async Task A_goals_suggested_blocks_are_accepted_into_the_week_view()
     {
         fixture.Llm.Reset();
+        fixture.Llm.Behaviour = request => request.SchemaName is null
+            ? FakeChatReply.WithContent("Four weekday evenings of reading, two chapters each.")
+            : FakeChatReply.Valid();
         var learner = await fixture.SignUpAsync();
         await (await learner.Client.PostJsonAsync("/api/v1/goals", new { title = "Read 10 chapters", target_value = 10, unit = "chapters" }))
             .ExpectAsync(HttpStatusCode.Created);
@@ -38,6 +42,7 @@ public sealed class Accepting_a_study_plan(ConsoleFixture fixture)
         var suggested = page.Locator("#plan-blocks li");
         await Expect(suggested).ToHaveCountAsync(5, new() { Timeout = 30_000 });
         await Expect(suggested.First).ToContainTextAsync("Read 10 chapters: step 1 of 5");
+        await Expect(page.Locator("#plan")).ToContainTextAsync("Four weekday evenings of reading");
         await page.GetByLabel("Read 10 chapters: step 5 of 5").UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept into schedule" }).ClickAsync();
 
