@@ -84,6 +84,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learntrac/v1/voice/transcribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PipelineEdgeApiVoiceTranscribeEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/learntrac/v1/voice/audio/{audio_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PipelineEdgeApiVoiceAudioEndpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -1896,6 +1928,34 @@ export interface components {
             attempted_at: string;
         };
         PipelineEdgeApiWebhooksDeliveriesRequest: components["schemas"]["PipelineEdgeApiWebhooksWebhookRoute"] & Record<string, never>;
+        PipelineEdgeApiVoiceTranscribeResponse: {
+            transcription: components["schemas"]["PipelineEdgeApiVoiceTranscribeTranscription"];
+            ai_response: components["schemas"]["PipelineEdgeApiVoiceTranscribeTutorAnswer"];
+        };
+        PipelineEdgeApiVoiceTranscribeTranscription: {
+            text: string;
+            /** Format: double */
+            confidence: number;
+            /** Format: double */
+            duration: number;
+            language: string;
+        };
+        PipelineEdgeApiVoiceTranscribeTutorAnswer: {
+            answer: string;
+            related_concepts: number[];
+            chat_id: string;
+        };
+        PipelineEdgeApiVoiceTranscribeRequest: {
+            /** Format: binary */
+            audio_file: string;
+            context?: string | null;
+            language?: string | null;
+            /** Format: int64 */
+            concept_id?: number | null;
+        };
+        PipelineEdgeApiVoiceAudioRequest: {
+            audio_id: string;
+        };
         PipelineEdgeApiUsersUserProfile: {
             /** Format: int64 */
             id: number;
@@ -4133,6 +4193,119 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+        };
+    };
+    PipelineEdgeApiVoiceTranscribeEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PipelineEdgeApiVoiceTranscribeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiVoiceTranscribeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+        };
+    };
+    PipelineEdgeApiVoiceAudioEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                audio_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
