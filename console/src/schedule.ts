@@ -207,8 +207,15 @@ async function loadWeek(): Promise<void> {
   try {
     const blocks = await Promise.all(days.map((day) => call(api.GET("/api/v1/schedule", { params: { query: { date: isoDay(day) } } }))));
     const today = isoDay(new Date());
+    // A block past midnight is on both days' lists: it is shown once, on the day it starts.
+    const shown = new Set<string>();
     week.replaceChildren(...days.map((day, index) => {
-      const items = blocks[index].items ?? [];
+      const items = (blocks[index].items ?? []).filter((b) => {
+        const key = `${b.id}@${b.start}`;
+        if (shown.has(key)) return false;
+        shown.add(key);
+        return true;
+      });
       return h("li", { class: isoDay(day) === today ? "day today" : "day", "data-date": isoDay(day) },
         h("h3", {}, day.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" })),
         items.length
