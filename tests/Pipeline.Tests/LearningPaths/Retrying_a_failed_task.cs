@@ -21,7 +21,7 @@ public sealed class Retrying_a_failed_task(OpenAiPipelineFixture fixture)
         fixture.Llm.Behaviour = r => r.SchemaName == "section_cards" ? FakeChatReply.Error(400, "This model cannot write cards") : FakeChatReply.Valid();
         var learner = await fixture.SignUpAsync();
         var taskId = (await (await learner.Client.GenerateAsync("Learn pottery in 10 days")).JsonAsync()).GetProperty("task_id").GetString()!;
-        await learner.Client.WaitForStatusAsync(taskId, Deadline, "failed");
+        var firstFailure = (await learner.Client.WaitForStatusAsync(taskId, Deadline, "failed")).GetProperty("updated_at").GetString();
         var callsWhenFailed = fixture.Llm.Requests.Count;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => learner.Client.PostAsync($"/api/tasks/{taskId}/retry", null)));
@@ -30,7 +30,10 @@ public sealed class Retrying_a_failed_task(OpenAiPipelineFixture fixture)
         var refused = answers.Where(a => a.StatusCode != HttpStatusCode.Accepted).ToList();
         Assert.All(refused, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.Conflict }));
         Assert.Contains(refused, a => a.StatusCode == HttpStatusCode.TooManyRequests && a.Headers.RetryAfter?.Delta is not null);
-        await learner.Client.WaitForStatusAsync(taskId, Deadline, "failed");
+        // The retried run ends failed again (the status still says "failed" until the saga has taken the retry).
+        await Eventually.ReturnsAsync(() => learner.Client.StatusAsync(taskId),
+            s => s.GetProperty("status").GetString() == "failed" && s.GetProperty("updated_at").GetString() != firstFailure, Deadline,
+            "the retried run to fail again");
         // One retry's worth of card calls (each section once, plus bounded in-process retries), not fifty.
         var sections = (await (await learner.Client.GetAsync($"/api/tasks/{taskId}/status")).JsonAsync()).GetProperty("total_items").GetInt32();
         Assert.InRange(fixture.Llm.Requests.Count - callsWhenFailed, 1, Math.Max(1, sections) * 4 + 4);
