@@ -102,6 +102,16 @@ public sealed class Delivering_webhooks(WebhooksFixture fixture) : IClassFixture
         // Retried with growing delays until the (scaled-down) day was over: at 0, 0.3, 0.9, 1.5, 2.1, 2.7 s.
         Assert.All(deliveries, d => Assert.InRange(d.GetProperty("attempts").GetInt32(), 3, 7)); // fewer when the machine is slow
         Assert.All(deliveries, d => Assert.Equal(500, d.GetProperty("last_status_code").GetInt32()));
+
+        // Its owner is told, once: a delivered notice in their notifications list (seed 004's reminders) naming the webhook.
+        var notices = await Eventually.ReturnsAsync(async () => await (await instructor.Client.GetAsync("/api/v1/reminders")).JsonAsync(),
+            r => r.GetProperty("items").GetArrayLength() > 0, Deadline, "the owner's notice");
+        var notice = Assert.Single(notices.GetProperty("items").EnumerateArray());
+        Assert.Contains(webhookId, notice.GetProperty("message").GetString());
+        Assert.Contains("disabled", notice.GetProperty("message").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, notice.GetProperty("delivered_at").ValueKind);
+        // The learner whose events failed to arrive is told nothing.
+        Assert.Equal(0, (await (await learner.Client.GetAsync("/api/v1/reminders")).JsonAsync()).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
