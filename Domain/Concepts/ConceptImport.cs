@@ -1,23 +1,8 @@
 namespace Pipeline.Domain.Concepts;
 
-/// <summary>What the Trac importer writes for one ticket: the concept and the exercises its ticket declares.</summary>
-public sealed record ConceptImport(
-    long Id,
-    string Title,
-    string Description,
-    string Type,
-    string? Component,
-    string? Milestone,
-    string? Owner,
-    IReadOnlyList<string> Tags,
-    double Difficulty,
-    double MasteryThreshold,
-    int EstimatedMinutes,
-    string EstimatedTime,
-    IReadOnlyList<string> Objectives,
-    IReadOnlyList<ConceptResource> Resources,
-    IReadOnlyDictionary<string, string> CustomFields,
-    IReadOnlyList<ExerciseDefinition> Exercises,
-    long ChangeTime,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+/// <summary>
+/// What the Trac importer writes for one ticket: the concept (its <see cref="Concept.Prerequisites"/> are left empty:
+/// the importer writes the ticket's dependencies as knowledge-graph edges itself), the exercises its ticket declares,
+/// and the ticket's <c>changetime</c> (how the importer knows what changed since its last pass).
+/// </summary>
+public sealed record ConceptImport(Concept Concept, IReadOnlyList<ExerciseDefinition> Exercises, long ChangeTime);

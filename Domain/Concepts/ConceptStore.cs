@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Domain.Concepts;
 
@@ -10,7 +11,7 @@ namespace Pipeline.Domain.Concepts;
 /// </summary>
 public sealed class ConceptStore(NpgsqlDataSource dataSource)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    internal static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     private const string Columns = """
         c.id, c.title, c.description, c.type, c.component, c.milestone, c.owner, c.tags, c.difficulty, c.mastery_threshold AS MasteryThreshold,
@@ -21,8 +22,9 @@ public sealed class ConceptStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Writes the concept and its exercises (exercises the ticket no longer declares are retired, not deleted).</summary>
-    public async Task UpsertAsync(ConceptImport c, CancellationToken ct)
+    public async Task UpsertAsync(ConceptImport import, CancellationToken ct)
     {
+        var c = import.Concept;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -41,9 +43,9 @@ public sealed class ConceptStore(NpgsqlDataSource dataSource)
             c.Id, c.Title, c.Description, c.Type, c.Component, c.Milestone, c.Owner, Tags = c.Tags.ToArray(), c.Difficulty,
             c.MasteryThreshold, c.EstimatedMinutes, c.EstimatedTime,
             Objectives = JsonSerializer.Serialize(c.Objectives, Json), Resources = JsonSerializer.Serialize(c.Resources, Json),
-            CustomFields = JsonSerializer.Serialize(c.CustomFields, Json), c.ChangeTime, c.CreatedAt, c.UpdatedAt,
+            CustomFields = JsonSerializer.Serialize(c.CustomFields, Json), import.ChangeTime, c.CreatedAt, c.UpdatedAt,
         }, transaction, cancellationToken: ct));
-        foreach (var e in c.Exercises)
+        foreach (var e in import.Exercises)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO exercises (concept_id, key, title, type, difficulty, points, estimated_time, time_limit, instructions,
@@ -63,7 +65,7 @@ public sealed class ConceptStore(NpgsqlDataSource dataSource)
         }
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE exercises SET retired = true WHERE concept_id = @Id AND NOT (key = ANY(@keys))",
-            new { c.Id, keys = c.Exercises.Select(e => e.Key).ToArray() }, transaction, cancellationToken: ct));
+            new { c.Id, keys = import.Exercises.Select(e => e.Key).ToArray() }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
     }
 

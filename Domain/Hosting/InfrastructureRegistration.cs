@@ -79,7 +79,7 @@ public static class InfrastructureRegistration
             return ConnectionMultiplexer.Connect(options);
         });
         builder.Services.AddSingleton<ITaskStatusCache, RedisTaskStatusCache>();
-        builder.Services.AddSingleton<TaskStatusRepository>();
+        builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<TaskStatusReader>();
         builder.Services.AddSingleton<TaskCancellation>();
         builder.Services.AddSingleton<LearningPathWriter>();

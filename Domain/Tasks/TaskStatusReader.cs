@@ -10,7 +10,7 @@ namespace Pipeline.Domain.Tasks;
 /// other copy is trusted for <see cref="RedisOptions.StatusMaxAgeSeconds"/>, because a cache write can be missed and
 /// nothing else would ever correct it. When PostgreSQL cannot be reached, the cached copy is served whatever its age.
 /// </summary>
-public sealed class TaskStatusReader(ITaskStatusCache cache, TaskStatusRepository repository, IOptions<RedisOptions> options)
+public sealed class TaskStatusReader(ITaskStatusCache cache, TaskStore repository, IOptions<RedisOptions> options)
 {
     private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(options.Value.StatusMaxAgeSeconds);
 

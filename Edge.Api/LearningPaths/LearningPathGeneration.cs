@@ -1,6 +1,4 @@
-using Dapper;
 using MassTransit;
-using Npgsql;
 using Pipeline.Domain.Tasks;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Messages;
@@ -13,7 +11,7 @@ namespace Pipeline.Edge.Api.LearningPaths;
 /// the saga, either waiting for the saved structure (seed 000) or not (the asynchronous form).
 /// </summary>
 public sealed class LearningPathGeneration(
-    NpgsqlDataSource dataSource,
+    TaskStore tasks,
     ITaskStatusCache statusCache,
     ISendEndpointProvider sendEndpoints,
     IRequestClient<GenerateLearningPath> requestClient,
@@ -45,33 +43,15 @@ public sealed class LearningPathGeneration(
         var taskId = NewId.NextGuid();
         var publicId = TaskIds.PublicId(userId, taskId);
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var insert = new NpgsqlCommand(
-            $"""
-            INSERT INTO user_tasks (task_id, correlation_id, user_id, status, stage, prompt, idempotency_key)
-            VALUES ($1, $2, $3, 'pending', 'initializing', $4, $5)
-            ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-            RETURNING {TaskStatusRepository.Columns}
-            """, connection))
+        var pending = await tasks.CreatePendingAsync(publicId, taskId, userId, text, idempotencyKey, cancellationToken);
+        if (pending is not null)
         {
-            object[] values = [publicId, taskId, userId, text, (object?)idempotencyKey ?? DBNull.Value];
-            foreach (var value in values)
-                insert.Parameters.Add(new NpgsqlParameter { Value = value });
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                // Polls of the new task are answered from Redis from the start, also while PostgreSQL is restarting and
-                // before the saga's first step has written the task.
-                var pending = TaskStatusRepository.Read(reader);
-                await reader.DisposeAsync();
-                await statusCache.SetAndPublishAsync(pending, evenWhileBackingOff: true);
-                return new AcceptedTask(taskId, publicId, text, IsNew: true);
-            }
+            // Polls of the new task are answered from Redis from the start, also while PostgreSQL is restarting and
+            // before the saga's first step has written the task.
+            await statusCache.SetAndPublishAsync(pending, evenWhileBackingOff: true);
+            return new AcceptedTask(taskId, publicId, text, IsNew: true);
         }
-
-        var existing = await connection.QuerySingleAsync<(Guid CorrelationId, string TaskId, string Prompt)>(
-            "SELECT correlation_id, task_id, prompt FROM user_tasks WHERE user_id = @userId AND idempotency_key = @idempotencyKey",
-            new { userId, idempotencyKey });
+        var existing = await tasks.FindByIdempotencyKeyAsync(userId, idempotencyKey!, cancellationToken);
         return new AcceptedTask(existing.CorrelationId, existing.TaskId, existing.Prompt, IsNew: false);
     }
 
@@ -120,9 +100,5 @@ public sealed class LearningPathGeneration(
             : $"Failed to generate the learning path during {stage.Replace('_', ' ')}: {reason}");
 
     // A task whose command never reached the bus must not stay "pending" forever.
-    private async Task ForgetAsync(AcceptedTask task)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("DELETE FROM user_tasks WHERE correlation_id = @TaskId AND status = 'pending'", new { task.TaskId });
-    }
+    private Task ForgetAsync(AcceptedTask task) => tasks.DeletePendingAsync(task.TaskId, CancellationToken.None);
 }

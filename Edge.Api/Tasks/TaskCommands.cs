@@ -9,7 +9,7 @@ namespace Pipeline.Edge.Api.Tasks;
 /// <summary>Cancel and retry: find a task the caller may change, and hand the command to the saga that owns it.</summary>
 public static class TaskCommands
 {
-    public static async Task<(TaskStatusRecord Record, Guid CorrelationId)> FindOwnAsync(this TaskStatusRepository tasks, string taskId,
+    public static async Task<(TaskStatusRecord Record, Guid CorrelationId)> FindOwnAsync(this TaskStore tasks, string taskId,
         ClaimsPrincipal user, CancellationToken ct)
     {
         var found = await tasks.FindWithCorrelationAsync(taskId, ct) ?? throw ApiException.NotFound("Task not found");

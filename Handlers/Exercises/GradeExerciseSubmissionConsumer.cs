@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.AI;
 using Pipeline.Handlers.Ai;
 using Pipeline.Messages.Learning;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Handlers.Exercises;
 
@@ -14,7 +15,7 @@ namespace Pipeline.Handlers.Exercises;
 public sealed class GradeExerciseSubmissionConsumer(ConcurrencyLimitingChatClient chat, ILogger<GradeExerciseSubmissionConsumer> logger)
     : IConsumer<GradeExerciseSubmission>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     private static readonly JsonElement Schema = JsonDocument.Parse("""
         {

@@ -1,7 +1,5 @@
-using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Pipeline.Messages;
 using Pipeline.Messages.Stages;
 using Pipeline.Sagas.LearningPaths;
@@ -25,11 +23,9 @@ namespace Pipeline.Handlers.Recovery;
 /// new timer). A timer that does exist is never doubled; a duplicate is harmless anyway (stages are idempotent).
 /// </para>
 /// </summary>
-public sealed class StageTimerWatchdog(NpgsqlDataSource dataSource, IBus bus, IOptions<LearningPathOptions> stages,
+public sealed class StageTimerWatchdog(LostStageTimers lostTimers, IBus bus, IOptions<LearningPathOptions> stages,
     IOptions<RecoveryOptions> options, ILogger<StageTimerWatchdog> logger) : BackgroundService
 {
-    private static readonly string[] RunningStates = ["ExtractingGoals", "PlanningStructure", "SavingStructure", "GeneratingCards"];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckEverySeconds));
@@ -58,17 +54,7 @@ public sealed class StageTimerWatchdog(NpgsqlDataSource dataSource, IBus bus, IO
     public async Task<int> FireLostTimersAsync(CancellationToken cancellationToken)
     {
         var quiet = 2.0 * stages.Value.StageTimeoutSeconds;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var lost = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            """
-            SELECT s.correlation_id FROM saga_instances s
-            WHERE s.current_state = ANY(@RunningStates)
-              AND s.updated_at < now() - make_interval(secs => @quiet)
-              AND (s.data->>'LastProgressAt')::timestamptz < now() - make_interval(secs => @quiet)
-              AND NOT EXISTS (SELECT 1 FROM scheduled_messages m WHERE m.token_id = (s.data->>'StageTimeoutTokenId')::uuid)
-            ORDER BY s.updated_at
-            LIMIT 100
-            """, new { RunningStates, quiet }, cancellationToken: cancellationToken))).ToList();
+        var lost = await lostTimers.FindAsync(quiet, cancellationToken);
         if (lost.Count == 0) return 0;
         var saga = await bus.GetSendEndpoint(QueueNames.Address(QueueNames.LearningPathSaga));
         foreach (var taskId in lost)

@@ -1,7 +1,6 @@
-using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Pipeline.Domain.Tasks;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
 
@@ -19,7 +18,7 @@ namespace Pipeline.Handlers.Recovery;
 /// </para>
 /// Several Handlers instances run this side by side: rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and stamped.
 /// </summary>
-public sealed class UnstartedTaskResender(NpgsqlDataSource dataSource, IBus bus, IOptions<RecoveryOptions> options,
+public sealed class UnstartedTaskResender(TaskStore tasks, IBus bus, IOptions<RecoveryOptions> options,
     ILogger<UnstartedTaskResender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,30 +49,11 @@ public sealed class UnstartedTaskResender(NpgsqlDataSource dataSource, IBus bus,
     }
 
     /// <summary>One round: returns how many commands were sent again.</summary>
-    public async Task<int> ResendAsync(int resendAfterSeconds, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var unstarted = (await connection.QueryAsync<(Guid CorrelationId, long UserId, string Prompt)>(new CommandDefinition(
-            """
-            WITH due AS (
-                SELECT t.id FROM user_tasks t
-                WHERE t.status = 'pending'
-                  AND coalesce(t.start_sent_at, t.created_at) < now() - make_interval(secs => @resendAfterSeconds)
-                  AND NOT EXISTS (SELECT 1 FROM saga_instances s WHERE s.correlation_id = t.correlation_id)
-                ORDER BY t.id
-                LIMIT 100
-                FOR UPDATE SKIP LOCKED)
-            UPDATE user_tasks t SET start_sent_at = now() FROM due WHERE t.id = due.id
-            RETURNING t.correlation_id, t.user_id, t.prompt
-            """, new { resendAfterSeconds = (double)resendAfterSeconds }, transaction, cancellationToken: cancellationToken))).ToList();
-        if (unstarted.Count == 0) return 0;
-
-        var endpoint = await bus.GetSendEndpoint(QueueNames.Address(QueueNames.LearningPathSaga));
-        foreach (var task in unstarted)
-            await endpoint.Send(new GenerateLearningPath(task.CorrelationId, task.UserId, task.Prompt), cancellationToken);
-        // Stamped only once sent: a send that fails rolls the stamps back, and the next round tries again.
-        await transaction.CommitAsync(cancellationToken);
-        return unstarted.Count;
-    }
+    public Task<int> ResendAsync(int resendAfterSeconds, CancellationToken cancellationToken) =>
+        tasks.ResendUnstartedAsync(resendAfterSeconds, async unstarted =>
+        {
+            var endpoint = await bus.GetSendEndpoint(QueueNames.Address(QueueNames.LearningPathSaga));
+            foreach (var task in unstarted)
+                await endpoint.Send(new GenerateLearningPath(task.CorrelationId, task.UserId, task.Prompt), cancellationToken);
+        }, cancellationToken);
 }

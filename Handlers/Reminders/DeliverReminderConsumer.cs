@@ -3,6 +3,7 @@ using MassTransit;
 using Pipeline.Domain.Platform;
 using Pipeline.Domain.Realtime;
 using Pipeline.Messages.Reminders;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Handlers.Reminders;
 
@@ -13,7 +14,7 @@ namespace Pipeline.Handlers.Reminders;
 /// </summary>
 public sealed class DeliverReminderConsumer(ReminderStore reminders, RealtimeFeed feed, ILogger<DeliverReminderConsumer> logger) : IConsumer<DeliverReminder>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public async Task Consume(ConsumeContext<DeliverReminder> context)
     {

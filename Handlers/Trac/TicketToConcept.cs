@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Domain.Concepts;
 using Pipeline.Domain.Trac;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Handlers.Trac;
 
@@ -24,12 +25,12 @@ public static partial class TicketToConcept
     public const string BlockedBy = "blockedby";
     public const string Blocking = "blocking";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public static ConceptImport Convert(TracTicket t)
     {
         var minutes = Minutes(t.Custom.GetValueOrDefault(TimeEstimate));
-        return new ConceptImport(
+        var concept = new Concept(
             t.Id,
             string.IsNullOrWhiteSpace(t.Summary) ? $"Ticket #{t.Id}" : t.Summary.Trim(),
             t.Description ?? "",
@@ -43,10 +44,10 @@ public static partial class TicketToConcept
             Lines(t.Custom.GetValueOrDefault(Objectives)),
             Lines(t.Custom.GetValueOrDefault(Resources)).Select(ParseResource).OfType<ConceptResource>().ToList(),
             t.Custom,
-            ParseExercises(t.Custom.GetValueOrDefault(Exercises)),
-            t.ChangeTime,
+            Prerequisites: [],
             TracTime.ToDateTime(t.Time),
             TracTime.ToDateTime(t.ChangeTime));
+        return new ConceptImport(concept, ParseExercises(t.Custom.GetValueOrDefault(Exercises)), t.ChangeTime);
     }
 
     /// <summary>Ticket numbers in a MasterTickets field ("12, 15", "#12 #15").</summary>

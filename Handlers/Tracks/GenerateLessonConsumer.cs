@@ -16,7 +16,7 @@ public sealed class GenerateLessonConsumer(
     LearningContentGenerator generator,
     TrackStore tracks,
     LessonTaskStore lessonTasks,
-    TaskStatusRepository taskRows) : IConsumer<GenerateLesson>
+    TaskStore taskRows) : IConsumer<GenerateLesson>
 {
     public async Task Consume(ConsumeContext<GenerateLesson> context)
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using Pipeline.Domain.Webhooks;
 using Pipeline.Messages.Webhooks;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Handlers.Webhooks;
 
@@ -13,7 +14,7 @@ namespace Pipeline.Handlers.Webhooks;
 /// </summary>
 public sealed class WebhookFanOut(WebhookSubscriptionStore subscriptions, WebhookDeliveryStore deliveries)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public async Task<int> PublishAsync(ConsumeContext context, string eventName, string eventKey, DateTimeOffset occurredAt, JsonObject data,
         long? onlyOwner = null)

@@ -11,6 +11,7 @@ public static class LearningPathSagaRegistration
     {
         bus.AddOptions<LearningPathOptions>().BindConfiguration(LearningPathOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         bus.AddSingleton<ISagaStateProjection<LearningPathState>, TaskStatusProjection>();
+        bus.AddSingleton<LostStageTimers>();
         bus.AddSagaStateMachine<LearningPathStateMachine, LearningPathState>(typeof(LearningPathStateDefinition)).PostgresRepository();
     }
 }

@@ -11,12 +11,18 @@ namespace Pipeline.Sagas.LearningPaths;
 /// </summary>
 public sealed class TaskStatusProjection(ITaskStatusCache cache) : ISagaStateProjection<LearningPathState>
 {
-    public NpgsqlBatchCommand CreateCommand(LearningPathState instance) => TaskRowWriter.Command(instance);
+    public NpgsqlBatchCommand CreateCommand(LearningPathState instance) => TaskStore.SagaUpsert(Row(instance));
 
     public async Task<Func<CancellationToken, Task>?> ReadResultAsync(NpgsqlDataReader reader, LearningPathState instance,
         CancellationToken cancellationToken)
     {
-        var stored = await TaskRowWriter.ReadStoredAsync(reader, cancellationToken);
+        var stored = await TaskStore.ReadStoredAsync(reader, cancellationToken);
         return _ => cache.SetAndPublishAsync(stored);
     }
+
+    private static SagaTaskRow Row(LearningPathState saga) => new(
+        saga.PublicTaskId, saga.CorrelationId, saga.UserId, saga.LearningPathId, saga.Status, saga.Stage, saga.Progress,
+        saga.Sections.Count == 0 ? null : saga.TotalCards, saga.CompletedCards, saga.ResultMessage, saga.ErrorDetails, saga.Prompt,
+        saga.PromptTokens, saga.CompletionTokens, saga.LlmCalls, saga.StartedAt, saga.EndedAt, saga.CreatedAt, saga.UpdatedAt,
+        saga.LlmProvider, saga.LlmModel, saga.StageSeconds);
 }

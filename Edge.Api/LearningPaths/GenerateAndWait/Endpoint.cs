@@ -12,7 +12,7 @@ namespace Pipeline.Edge.Api.LearningPaths.GenerateAndWait;
 /// Seed 000: generation from a chat prompt, answered once the path's structure is saved (200), or with 202 and the task
 /// to follow when that takes longer than the configured wait.
 /// </summary>
-public sealed class Endpoint(LearningPathGeneration generation, LearningPathReader paths, TaskStatusRepository tasks)
+public sealed class Endpoint(LearningPathGeneration generation, LearningPathReader paths, TaskStore tasks)
     : Endpoint<Generate.Request, LearningPathCreatedResponse>
 {
     private static readonly string[] NextSteps =

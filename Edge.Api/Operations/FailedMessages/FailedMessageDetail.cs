@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Domain.Tasks;
 
 namespace Pipeline.Edge.Api.Operations.FailedMessages;
 

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Pipeline.Domain.Operations.FailedMessages;
+using Pipeline.Domain.Tasks;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Operations.FailedMessages;
 
 /// <summary>Reads and status changes of <c>failed_messages</c> for the ops API.</summary>
-public sealed class FailedMessageQueries(NpgsqlDataSource dataSource)
+public sealed class FailedMessageQueries(NpgsqlDataSource dataSource, TaskStore tasks)
 {
     private const string SummaryColumns = """
         id AS "Id", message_id AS "MessageId", queue AS "Queue", message_type AS "MessageType", exception_type AS "ExceptionType",
@@ -57,13 +58,7 @@ public sealed class FailedMessageQueries(NpgsqlDataSource dataSource)
             ?? throw ApiException.NotFound("Failed message not found");
         var stored = await connection.QuerySingleAsync<(string? StackTrace, string Headers, string? ContentType, byte[] Body)>(new CommandDefinition(
             "SELECT stack_trace, headers::text, content_type, body FROM failed_messages WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        var task = summary.TaskCorrelationId is { } correlationId
-            ? await connection.QuerySingleOrDefaultAsync<FailedMessageTask>(new CommandDefinition(
-                """
-                SELECT task_id AS "TaskId", user_id AS "UserId", status AS "Status", stage AS "Stage", progress AS "Progress"
-                FROM user_tasks WHERE correlation_id = @correlationId
-                """, new { correlationId }, cancellationToken: cancellationToken))
-            : null;
+        var task = summary.TaskCorrelationId is { } correlationId ? await tasks.FindForFailedMessageAsync(correlationId, cancellationToken) : null;
         using var headers = JsonDocument.Parse(stored.Headers);
         var deliveryRetries = headers.RootElement.TryGetProperty("MT-Fault-RetryCount", out var retries) && retries.ValueKind == JsonValueKind.Number
             ? retries.GetInt32() : (int?)null;

@@ -4,6 +4,7 @@ using Npgsql;
 using Pipeline.Domain.Operations;
 using Pipeline.Domain.Operations.Broker;
 using Pipeline.Domain.Operations.Metrics;
+using Pipeline.Domain.Tasks;
 
 namespace Pipeline.Edge.Api.Operations.Metrics;
 
@@ -11,7 +12,7 @@ namespace Pipeline.Edge.Api.Operations.Metrics;
 /// Reads the system's metrics: queues from the RabbitMQ management API, message counters summed over every instance's
 /// rows in <c>message_metrics</c>, stage durations and LLM tokens from <c>user_tasks</c>.
 /// </summary>
-public sealed class MetricsReader(NpgsqlDataSource dataSource, RabbitMqManagementClient management, IOptions<OperationsOptions> options,
+public sealed class MetricsReader(NpgsqlDataSource dataSource, TaskStore tasks, RabbitMqManagementClient management, IOptions<OperationsOptions> options,
     ILogger<MetricsReader> logger)
 {
     public async Task<MetricsSnapshot> ReadAsync(CancellationToken cancellationToken)
@@ -31,20 +32,8 @@ public sealed class MetricsReader(NpgsqlDataSource dataSource, RabbitMqManagemen
                 "SELECT message_type, sum(retry_count)::bigint FROM failed_messages GROUP BY message_type", cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Item1, r => r.Item2);
 
-        var stages = (await connection.QueryAsync<StageDurationMetric>(new CommandDefinition("""
-            SELECT key AS "Stage", count(*) AS "Tasks",
-                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY value::float8)::numeric, 3)::float8 AS "P50Seconds",
-                   round(percentile_cont(0.95) WITHIN GROUP (ORDER BY value::float8)::numeric, 3)::float8 AS "P95Seconds",
-                   round(avg(value::float8)::numeric, 3)::float8 AS "AvgSeconds"
-            FROM user_tasks, jsonb_each_text(stage_seconds)
-            GROUP BY key ORDER BY key
-            """, cancellationToken: cancellationToken))).ToList();
-
-        var llm = (await connection.QueryAsync<LlmUsageMetric>(new CommandDefinition("""
-            SELECT coalesce(llm_provider, 'unknown') AS "Provider", coalesce(llm_model, 'unknown') AS "Model", count(*) AS "Tasks",
-                   sum(llm_calls)::bigint AS "Calls", sum(prompt_tokens)::bigint AS "PromptTokens", sum(completion_tokens)::bigint AS "CompletionTokens"
-            FROM user_tasks WHERE llm_calls > 0 GROUP BY 1, 2 ORDER BY 1, 2
-            """, cancellationToken: cancellationToken))).ToList();
+        var stages = await tasks.StageDurationsAsync(cancellationToken);
+        var llm = await tasks.LlmUsageAsync(cancellationToken);
 
         var failed = await connection.QuerySingleAsync<FailedMessageCounts>(new CommandDefinition("""
             SELECT count(*) FILTER (WHERE status = 'unresolved') AS "Unresolved", count(*) FILTER (WHERE status = 'archived') AS "Archived",

@@ -1,4 +1,5 @@
 using Pipeline.Domain.Operations.Metrics;
+using Pipeline.Domain.Tasks;
 
 namespace Pipeline.Edge.Api.Operations.Metrics;
 

@@ -1,3 +1,5 @@
+using Pipeline.Domain.Tasks;
+
 namespace Pipeline.Edge.Api.Operations.Metrics;
 
 /// <summary>The body of <c>GET /api/ops/metrics</c>.</summary>

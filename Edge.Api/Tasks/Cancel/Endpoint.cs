@@ -8,7 +8,7 @@ using Pipeline.Messages.LearningPaths;
 namespace Pipeline.Edge.Api.Tasks.Cancel;
 
 /// <summary>Asks the saga to stop a task (202; the status shows when it has). Failed and timed-out tasks may be cancelled.</summary>
-public sealed class Endpoint(TaskStatusRepository tasks, ISendEndpointProvider sendEndpoints) : Endpoint<TaskRequest, TaskCommandAccepted>
+public sealed class Endpoint(TaskStore tasks, ISendEndpointProvider sendEndpoints) : Endpoint<TaskRequest, TaskCommandAccepted>
 {
     public override void Configure()
     {

@@ -9,7 +9,7 @@ namespace Pipeline.Edge.Api.Tasks.Events;
 /// <c>GET /api/tasks/{task_id}/events</c>: live progress as Server-Sent Events (see <see cref="TaskEventStream"/>). A
 /// user holds a bounded number of streams (429 beyond), and a stream ends when its login session is revoked.
 /// </summary>
-public sealed class Endpoint(TaskStatusReader reader, ITaskStatusCache cache, TaskStatusRepository tasks, OpenStreams streams,
+public sealed class Endpoint(TaskStatusReader reader, ITaskStatusCache cache, TaskStore tasks, OpenStreams streams,
     ILogger<Endpoint> logger) : Endpoint<TaskRequest>
 {
     public override void Configure()

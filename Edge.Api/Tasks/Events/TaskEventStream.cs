@@ -16,7 +16,7 @@ internal static class TaskEventStream
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     public static async Task StreamAsync(string task_id, HttpContext http, ClaimsPrincipal user, TaskStatusReader reader,
-        ITaskStatusCache cache, TaskStatusRepository tasks, ILogger logger, CancellationToken cancellationToken)
+        ITaskStatusCache cache, TaskStore tasks, ILogger logger, CancellationToken cancellationToken)
     {
         var current = await reader.GetVisibleAsync(task_id, user, cancellationToken);
         http.Response.ContentType = "text/event-stream";

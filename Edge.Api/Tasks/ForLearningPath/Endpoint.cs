@@ -5,7 +5,7 @@ using Pipeline.Edge.Api.Errors;
 namespace Pipeline.Edge.Api.Tasks.ForLearningPath;
 
 /// <summary>Seed 002: the latest task that generated a learning path.</summary>
-public sealed class Endpoint(TaskStatusRepository tasks) : Endpoint<Request, TaskStatusRecord>
+public sealed class Endpoint(TaskStore tasks) : Endpoint<Request, TaskStatusRecord>
 {
     public override void Configure()
     {

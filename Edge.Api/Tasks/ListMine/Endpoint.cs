@@ -6,7 +6,7 @@ using Pipeline.Edge.Api.Errors;
 namespace Pipeline.Edge.Api.Tasks.ListMine;
 
 /// <summary>Seed 002: the caller's tasks, newest first.</summary>
-public sealed class Endpoint(TaskStatusRepository tasks) : Endpoint<Request, IReadOnlyList<TaskStatusRecord>>
+public sealed class Endpoint(TaskStore tasks) : Endpoint<Request, IReadOnlyList<TaskStatusRecord>>
 {
     public override void Configure()
     {

@@ -13,7 +13,7 @@ namespace Pipeline.Edge.Api.Tasks.Retry;
 /// caller's AI limit, and one task may be retried only <see cref="TaskRetryOptions.MaxRetriesPerTask"/> times (409
 /// beyond), each retry waiting twice as long after the previous one as that one did (429 with Retry-After sooner).
 /// </summary>
-public sealed class Endpoint(TaskStatusRepository tasks, ISendEndpointProvider sendEndpoints, IOptions<TaskRetryOptions> options)
+public sealed class Endpoint(TaskStore tasks, ISendEndpointProvider sendEndpoints, IOptions<TaskRetryOptions> options)
     : Endpoint<TaskRequest, TaskCommandAccepted>
 {
     public override void Configure()

@@ -45,7 +45,7 @@ public sealed class Retrying_a_failed_task(OpenAiPipelineFixture fixture)
             await connection.ExecuteAsync(
                 "INSERT INTO user_tasks (task_id, correlation_id, user_id, status, prompt) VALUES (@taskId, @id, @user, 'failed', 'x')",
                 new { taskId, id = Guid.NewGuid(), user = learner.Id });
-        var tasks = fixture.HandlerServices.GetRequiredService<TaskStatusRepository>();
+        var tasks = fixture.HandlerServices.GetRequiredService<TaskStore>();
         var gap = TimeSpan.FromSeconds(1);
 
         Assert.Equal(RetryVerdict.Admitted, (await tasks.AdmitRetryAsync(taskId, 2, gap, default)).Verdict);

@@ -11,7 +11,7 @@ namespace Pipeline.Tests.Reliability;
 /// ReceiveEndpointWatchdog ended the old one (exit code 75) and the supervisor started it again.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]
-public sealed class Restarting_RabbitMQ_during_a_batch(ReliabilityFixture fixture, ITestOutputHelper output)
+public sealed partial class Restarting_RabbitMQ_during_a_batch(ReliabilityFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Restarts per run: PIPELINE_RABBIT_RESTARTS, 2 by default.</summary>
     private static readonly int Restarts = int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_RABBIT_RESTARTS"), out var n) && n > 0 ? n : 2;
@@ -44,14 +44,33 @@ public sealed class Restarting_RabbitMQ_during_a_batch(ReliabilityFixture fixtur
         outcome.AssertInvariants();
     }
 
-    /// <summary>Consumers per queue of the run's vhost, as the broker counts them (Edge.Api and both workers).</summary>
+    /// <summary>
+    /// Consumers per queue of the run's vhost, as the broker counts them (Edge.Api and both workers). A temporary
+    /// queue (MassTransit declares it exclusive with an expiry, or auto-delete) belongs to one process and is named
+    /// with that process's instance id (seed 001's stop-reply listener, a bus's response queue): a worker the watchdog
+    /// replaced comes back with a new id, so those are counted per kind, with the instance id left out of the name.
+    /// </summary>
     private async Task<Dictionary<string, int>> ConsumersAsync()
     {
         var queues = await fixture.Infrastructure.QueuesAsync();
         return queues.EnumerateArray()
             .Where(q => q.TryGetProperty("consumers", out var c) && c.ValueKind == JsonValueKind.Number && c.GetInt32() > 0)
-            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("consumers").GetInt32());
+            .GroupBy(QueueKind)
+            .ToDictionary(kind => kind.Key, kind => kind.Sum(q => q.GetProperty("consumers").GetInt32()));
     }
+
+    private static string QueueKind(JsonElement queue)
+    {
+        var name = queue.GetProperty("name").GetString()!;
+        var temporary = Flag(queue, "auto_delete") || Flag(queue, "exclusive")
+            || queue.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("x-expires", out _);
+        return temporary ? InstanceSuffix().Replace(name, "{instance}") : name;
+    }
+
+    private static bool Flag(JsonElement queue, string name) => queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:_bus_[0-9a-z]+|[0-9a-f]{12})$")]
+    private static partial System.Text.RegularExpressions.Regex InstanceSuffix();
 
     /// <summary>Waits until every queue has at least the consumers it had before; what is still short after <see cref="Recovery"/>.</summary>
     private async Task<(TimeSpan Took, List<string> Missing, List<string> ShortAt20s)> ConsumersRecoveredAsync(Dictionary<string, int> before)

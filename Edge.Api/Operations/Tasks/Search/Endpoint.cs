@@ -1,12 +1,12 @@
 using System.Globalization;
 using FastEndpoints;
-using Npgsql;
+using Pipeline.Domain.Tasks;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Operations.Tasks.Search;
 
 /// <summary>Task search for operations, across all users: newest first, filtered by status, stage, user and time.</summary>
-public sealed class Endpoint(NpgsqlDataSource dataSource) : Endpoint<Request, OpsTaskList>
+public sealed class Endpoint(TaskStore tasks) : Endpoint<Request, OpsTaskList>
 {
     public override void Configure()
     {
@@ -19,6 +19,7 @@ public sealed class Endpoint(NpgsqlDataSource dataSource) : Endpoint<Request, Op
     {
         long? userId = long.TryParse(request.User, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         var email = userId is null && !string.IsNullOrWhiteSpace(request.User) ? $"%{request.User.Trim()}%" : null;
-        await Send.OkAsync(await dataSource.SearchAsync(request, userId, email, ct), ct);
+        var search = new TaskSearch(request.Status, request.Stage, userId, email, request.From, request.To, request.Skip, request.Limit);
+        await Send.OkAsync(await tasks.SearchAsync(search, ct), ct);
     }
 }

@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.Tasks;
+
+public sealed record OpsTaskList(IReadOnlyList<OpsTask> Tasks, long Total);

@@ -1,0 +1,5 @@
+using Pipeline.Edge.Api.Chats;
+
+namespace Pipeline.Edge.Api.ModuleLearning;
+
+public sealed record ModuleChatHistoryResponse(long? ChatId, long ModuleId, IReadOnlyList<MessageView> Messages);

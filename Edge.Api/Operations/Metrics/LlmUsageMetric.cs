@@ -1,3 +1,0 @@
-namespace Pipeline.Edge.Api.Operations.Metrics;
-
-public sealed record LlmUsageMetric(string Provider, string Model, long Tasks, long Calls, long PromptTokens, long CompletionTokens);

@@ -1,4 +1,0 @@
-namespace Pipeline.Edge.Api.Operations.Metrics;
-
-/// <summary>How long a pipeline stage took over the tasks that went through it (from the saga's stage timings).</summary>
-public sealed record StageDurationMetric(string Stage, long Tasks, double P50Seconds, double P95Seconds, double AvgSeconds);

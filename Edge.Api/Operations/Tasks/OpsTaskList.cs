@@ -1,3 +1,0 @@
-namespace Pipeline.Edge.Api.Operations.Tasks;
-
-public sealed record OpsTaskList(IReadOnlyList<OpsTask> Tasks, long Total);

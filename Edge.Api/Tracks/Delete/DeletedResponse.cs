@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Tracks;
+
+public sealed record DeletedResponse(string Message);
