@@ -140,4 +140,27 @@ public sealed class Delivering_webhooks(WebhooksFixture fixture) : IClassFixture
 
         await instructor.Client.DeleteAsync($"/api/learntrac/v1/webhooks/{webhookId}");
     }
+
+    [Fact]
+    public async Task Failures_handed_over_out_of_order_still_report_user_struggled()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var instructor = await fixture.SignUpAsync("instructor");
+        var learner = await fixture.SignUpAsync();
+        var webhookId = await instructor.RegisterAsync(receiver.Url, "user.struggled");
+        var start = DateTimeOffset.UtcNow;
+
+        // Newest first: each failure, when it arrives, has only later ones before it.
+        await fixture.PublishAsync(new ExerciseSubmitted(learner.Id, 3, 2001, 0.1, false, start.AddSeconds(5)));
+        await fixture.PublishAsync(new ExerciseSubmitted(learner.Id, 2, 2001, 0.2, false, start.AddSeconds(3)));
+        await fixture.PublishAsync(new ExerciseSubmitted(learner.Id, 1, 2001, 0.3, false, start));
+
+        var struggled = (await Eventually.ReturnsAsync(() => Task.FromResult(receiver.For(learner.Id)), r => r.Count >= 1, Deadline, "user.struggled"))[0];
+        Assert.Equal(2001, struggled.Json.GetProperty("data").GetProperty("concept_id").GetInt64());
+        Assert.Equal(3, struggled.Json.GetProperty("data").GetProperty("failed_attempts").GetInt32());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(receiver.For(learner.Id));
+
+        await instructor.Client.DeleteAsync($"/api/learntrac/v1/webhooks/{webhookId}");
+    }
 }
