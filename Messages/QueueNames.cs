@@ -21,5 +21,9 @@ public static class QueueNames
     public const string GenerateLesson = "generate-lesson";
     public const string TestAiConnection = "test-ai-connection";
 
+    /// <summary>Accept <c>TranscribeSpeech</c> and <c>SynthesizeSpeech</c> (voice tutoring, request/response).</summary>
+    public const string TranscribeSpeech = "transcribe-speech";
+    public const string SynthesizeSpeech = "synthesize-speech";
+
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

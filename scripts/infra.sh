@@ -36,6 +36,11 @@ infra_install() {
   # Analytics exports: PDF fonts (DejaVu Sans), and pdftotext for the tests that open the PDFs.
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
   command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+  # Voice tutoring offline (Handlers/Voice): speech to text, text to speech, and decoding mp3/m4a/webm to 16 kHz WAV.
+  command -v pocketsphinx_continuous >/dev/null 2>&1 || packages+=(pocketsphinx)
+  [ -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ] || packages+=(pocketsphinx-en-us)
+  command -v espeak-ng >/dev/null 2>&1 || packages+=(espeak-ng)
+  command -v ffmpeg >/dev/null 2>&1 || packages+=(ffmpeg)
   if [ "${#packages[@]}" -gt 0 ]; then
     log "installing ${packages[*]} with apt"
     as_root apt-get update -qq

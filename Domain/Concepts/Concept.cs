@@ -20,6 +20,3 @@ public sealed record Concept(
     IReadOnlyList<long> Prerequisites,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
-
-/// <summary>A resource named in the ticket's <c>learning_resources</c> field.</summary>
-public sealed record ConceptResource(string Type, string Title, string Url, int EstimatedTime);

@@ -15,6 +15,7 @@ using Pipeline.Domain.Messaging;
 using Pipeline.Domain.Platform;
 using Pipeline.Domain.Tasks;
 using Pipeline.Domain.Tracks;
+using Pipeline.Domain.Voice;
 using Pipeline.Domain.Webhooks;
 using StackExchange.Redis;
 
@@ -92,6 +93,7 @@ public static class InfrastructureRegistration
         builder.Services.AddConversationStore();
         builder.Services.AddTrackStores();
         builder.Services.AddLearningCoreStores();
+        builder.Services.AddVoiceData();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
             builder.Services.AddHostedService<ActivityFileLog>();
         return builder;

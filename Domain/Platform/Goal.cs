@@ -18,11 +18,3 @@ public sealed record Goal(
 {
     public double ProgressPercent => Math.Round(Math.Min(100, CurrentValue / TargetValue * 100), 2);
 }
-
-public sealed record NewGoal(long UserId, string Title, string Description, double TargetValue, string Unit, string? DueDate, long? CourseId);
-
-/// <summary>What a PATCH changes; null parts stay.</summary>
-public sealed record GoalChange(string? Title, string? Description, double? TargetValue, string? Unit, string? DueDate, string? Status, long? CourseId);
-
-/// <summary>A recorded progress event and the goal after it.</summary>
-public sealed record GoalProgress(long EventId, double Delta, Goal Goal, bool Completed);

@@ -11,5 +11,3 @@ public sealed record Note
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 }
-
-public sealed record NoteChange(string? Title, string? Content, long? CourseId, string[]? Tags);

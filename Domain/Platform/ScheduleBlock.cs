@@ -14,6 +14,3 @@ public sealed record ScheduleBlock
     public long? CourseId { get; init; }
     public DateTime CreatedAt { get; init; }
 }
-
-public sealed record NewScheduleBlock(long UserId, string Title, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Recurring,
-    long? GoalId, long? CourseId);

@@ -4,9 +4,6 @@ using Pipeline.Edge.Api.Concepts;
 
 namespace Pipeline.Edge.Api.Adaptive;
 
-public sealed record Recommendation(long ConceptId, string Title, string Reason, double Confidence, int EstimatedTime, double DifficultyMatch,
-    bool PrerequisitesReady, double LearningStyleMatch);
-
 /// <summary>
 /// Ranks the concepts a learner can take next (every prerequisite done, not done itself) by how well they fit:
 /// difficulty against the learner's level (the difficulty of what they completed, weighted by BKT mastery, shifted by

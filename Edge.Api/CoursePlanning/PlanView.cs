@@ -30,5 +30,3 @@ public sealed record PlanView(string Title, string Summary, IReadOnlyList<PlanMo
     public IReadOnlyList<PlannedModule> ToModules() =>
         Modules.Select(m => new PlannedModule(m.Title, m.Description ?? "", m.Objectives ?? [], m.EstimatedHours)).ToList();
 }
-
-public sealed record PlanModuleView(int OrderIndex, string Title, string? Description, IReadOnlyList<string>? Objectives, double? EstimatedHours);

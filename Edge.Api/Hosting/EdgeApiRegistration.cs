@@ -21,6 +21,7 @@ using Pipeline.Edge.Api.Realtime;
 using Pipeline.Edge.Api.Security;
 using Pipeline.Edge.Api.SystemStatus;
 using Pipeline.Edge.Api.Tasks;
+using Pipeline.Edge.Api.Voice;
 using Pipeline.Messages;
 using Pipeline.Messages.LearningPaths;
 
@@ -67,6 +68,7 @@ public static class EdgeApiRegistration
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
             bus.AddPlatformRequestClients();
             bus.AddConversationReplies();
+            bus.AddVoiceTutoring();
             bus.AddCoursePlanning();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
@@ -103,6 +105,7 @@ public static class EdgeApiRegistration
         app.UseApiDocument();
         app.MapHealthEndpoints();
         app.MapChatSockets();
+        app.MapVoiceSocket();
         app.MapPlatformRealtime();
         app.UseFastEndpoints(EndpointConventions.Configure);
         return app;

@@ -5,23 +5,6 @@ using Pipeline.Edge.Api.Concepts;
 
 namespace Pipeline.Edge.Api.Progress;
 
-public sealed record Overall(int TotalConcepts, int CompletedConcepts, int MasteredConcepts, int InProgressConcepts, double CompletionPercentage,
-    double MasteryPercentage);
-
-public sealed record MilestoneProgress(string Name, int TotalConcepts, int Completed, double ProgressPercentage, string? EstimatedCompletion);
-
-public sealed record Activity(long ConceptId, string Title, string Action, DateTimeOffset Timestamp, int TimeSpent);
-
-public sealed record Velocity(double ConceptsPerWeek, double HoursPerWeek, string Trend);
-
-public sealed record Strength(string Area, double MasteryLevel, int ConceptsMastered);
-
-public sealed record ProgressRecommendation(long ConceptId, string Title, string Reason, double DifficultyMatch);
-
-public sealed record ProgressResponse(string UserId, Overall OverallProgress, IReadOnlyList<MilestoneProgress> Milestones,
-    IReadOnlyList<Activity> RecentActivity, Velocity LearningVelocity, IReadOnlyList<Strength> Strengths,
-    IReadOnlyList<ProgressRecommendation> Recommendations);
-
 /// <summary>
 /// Seed 003's progress report, computed from the learner's <c>learning_events</c>: a concept's state is its latest
 /// concept event in the period (started: in progress; completed: completed, or mastered when the event succeeded).

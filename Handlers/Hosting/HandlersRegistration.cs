@@ -14,6 +14,7 @@ using Pipeline.Handlers.Tracks;
 using Pipeline.Handlers.Trac;
 using Pipeline.Handlers.Analytics;
 using Pipeline.Handlers.Conversations;
+using Pipeline.Handlers.Voice;
 using Pipeline.Handlers.Webhooks;
 using Pipeline.Sagas.LearningPaths;
 
@@ -45,6 +46,7 @@ public static class HandlersRegistration
             bus.AddAnalyticsWork();
             bus.AddConversationWorkers();
             bus.AddTrackWorkers();
+            bus.AddVoiceWorkers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);

@@ -79,12 +79,3 @@ public sealed class CreateStudyPlanConsumer(ConcurrencyLimitingChatClient chat, 
         }
     }
 }
-
-public sealed class CreateStudyPlanConsumerDefinition : ConsumerDefinition<CreateStudyPlanConsumer>
-{
-    public CreateStudyPlanConsumerDefinition()
-    {
-        EndpointName = PlanQueues.CreateStudyPlans;
-        ConcurrentMessageLimit = 4;
-    }
-}

@@ -30,11 +30,3 @@ public sealed class DeliverReminderConsumer(ReminderStore reminders, RealtimeFee
 
     private sealed record ReminderFrame(long ReminderId, string Message, DateTime RemindAt, DateTime DeliveredAt);
 }
-
-public sealed class DeliverReminderConsumerDefinition : ConsumerDefinition<DeliverReminderConsumer>
-{
-    public DeliverReminderConsumerDefinition() => EndpointName = ReminderQueues.DeliverReminders;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<DeliverReminderConsumer> consumer,
-        IRegistrationContext context) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 3000, 10000));
-}

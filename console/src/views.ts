@@ -5,6 +5,7 @@ import { instructorView } from "./instructor";
 import { progressView } from "./progress";
 import { scheduleView } from "./schedule";
 import { tracksView } from "./tracks";
+import { voiceView } from "./voice";
 
 export interface View {
   /** Renders into its container (first time) or refreshes it (later times). */
@@ -20,4 +21,5 @@ export const views: Record<string, View> = {
   progress: progressView,
   schedule: scheduleView,
   instructor: instructorView,
+  voice: voiceView,
 };

@@ -7,27 +7,6 @@ using Pipeline.Edge.Api.Concepts;
 
 namespace Pipeline.Edge.Api.Adaptive.Recommendations;
 
-public sealed class Request
-{
-    [QueryParam] public int Count { get; init; } = 5;
-    [QueryParam] public int? Timeframe { get; init; }
-
-    public sealed class Validator : Validator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.Count).InclusiveBetween(1, 20).WithMessage("count must be between 1 and 20.");
-            RuleFor(r => r.Timeframe).InclusiveBetween(5, 7 * 24 * 60).WithMessage("timeframe must be between 5 and 10080 minutes.");
-        }
-    }
-}
-
-public sealed record Insights(string CurrentLevel, string Momentum, string SuggestedPace, IReadOnlyList<string> StrengthAreas, IReadOnlyList<string> FocusAreas);
-
-public sealed record AdaptivePath(IReadOnlyList<long> ShortTerm, IReadOnlyList<long> MediumTerm, string LongTermGoal);
-
-public sealed record Response(IReadOnlyList<Recommendation> Recommendations, Insights LearningInsights, AdaptivePath AdaptivePath);
-
 /// <summary>Seed 003: personalised next concepts, insights from the learner's events and BKT mastery, and a path.</summary>
 public sealed class Endpoint(ConceptStore concepts, ConceptProgressStore progress, LearningEventStore events, LearnerProfileStore profiles)
     : Endpoint<Request, Response>

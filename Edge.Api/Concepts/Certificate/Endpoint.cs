@@ -6,11 +6,6 @@ using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Concepts.Certificate;
 
-public sealed class Request
-{
-    public string File { get; init; } = "";
-}
-
 /// <summary>The <c>certificate_url</c> of a mastered concept: a PDF, for the learner who mastered it.</summary>
 public sealed class Endpoint(ConceptStore concepts, ConceptProgressStore progress, UserStore users) : Endpoint<Request>
 {

@@ -9,14 +9,6 @@ using Pipeline.Messages.Learning;
 
 namespace Pipeline.Edge.Api.Concepts.Complete;
 
-public sealed record AchievementView(string Id, string Title, string Description)
-{
-    public static AchievementView From(Achievement a) => new(a.Id, a.Title, a.Description);
-}
-
-public sealed record Response(long ConceptId, string Status, double MasteryScore, int TimeSpent, DateTimeOffset CompletionDate,
-    IReadOnlyList<AchievementView> AchievementsUnlocked, IReadOnlyList<long> NextConcepts, string? CertificateUrl);
-
 /// <summary>
 /// Seed 003: closes the learning session. Mastery is the BKT estimate after the quiz score (and the exercises already
 /// submitted); the concept is mastered once it reaches the concept's threshold. Appends a <c>completed</c> learning

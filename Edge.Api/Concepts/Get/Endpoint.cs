@@ -5,11 +5,6 @@ using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Concepts.Get;
 
-public sealed class Request
-{
-    public long ConceptId { get; init; }
-}
-
 /// <summary>Seed 003: one concept with its prerequisites (and the caller's status on each), objectives, resources, exercises.</summary>
 public sealed class Endpoint(ConceptStore concepts, ConceptProgressStore progress) : Endpoint<Request, ConceptDetail>
 {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FastEndpoints;
 using Pipeline.Domain.Concepts;
 using Pipeline.Domain.LearningEvents;
@@ -6,17 +5,6 @@ using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Concepts.Start;
-
-public sealed record PathResource(string Type, string Title, string Url, int EstimatedTime);
-
-public sealed record PathExercise(string Id, string Title, string Instructions);
-
-public sealed record PathStep(int Step, string Type,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PathResource? Resource,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PathExercise? Exercise);
-
-public sealed record Response(Guid SessionId, long ConceptId, string Status, DateTimeOffset StartedAt, IReadOnlyList<PathStep> LearningPath,
-    bool AiTutorAvailable);
 
 /// <summary>
 /// Seed 003: opens a learning session with a step-by-step path through the concept's resources (the learner's preferred

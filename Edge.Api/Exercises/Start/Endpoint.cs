@@ -6,18 +6,6 @@ using Pipeline.Edge.Api.Concepts;
 
 namespace Pipeline.Edge.Api.Exercises.Start;
 
-public sealed class Request
-{
-    public string ExerciseId { get; init; } = "";
-}
-
-public sealed record QuestionView(int Number, string Question, IReadOnlyList<string> Options);
-
-public sealed record ExerciseView(string Id, string Title, string Type, string Instructions, IReadOnlyList<string> Requirements, string StarterCode,
-    int TestCases, int TimeLimit, IReadOnlyList<QuestionView> Questions);
-
-public sealed record Response(string SessionId, ExerciseView Exercise, DateTimeOffset StartedAt);
-
 /// <summary>Seed 003: opens an attempt. Quiz questions come without their key.</summary>
 public sealed class Endpoint(ConceptStore concepts, ExerciseSessionStore sessions, LearningEventStore events) : Endpoint<Request, Response>
 {

@@ -10,15 +10,6 @@ using Pipeline.Messages.Learning;
 
 namespace Pipeline.Edge.Api.Exercises.Submit;
 
-public sealed record Result(double Score, int MaxScore, int TestsPassed, int TestsTotal, string Status, int? ExecutionTime);
-
-public sealed record Reading(long ConceptId, string Title);
-
-public sealed record Feedback(IReadOnlyList<string> Strengths, IReadOnlyList<string> Improvements, string DetailedFeedback,
-    IReadOnlyList<Reading> SuggestedReading, string Grader);
-
-public sealed record Response(Result Result, Feedback Feedback, IReadOnlyList<AchievementView> Achievements);
-
 /// <summary>
 /// Seed 003: grades a submission. A quiz is graded here, exactly against its key; design and coding answers are graded
 /// in Handlers (the model, or the offline rubric) through a request client. Every submission is a BKT observation for

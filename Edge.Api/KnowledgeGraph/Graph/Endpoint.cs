@@ -1,6 +1,4 @@
-using System.Text.Json.Serialization;
 using FastEndpoints;
-using FluentValidation;
 using Pipeline.Domain.Concepts;
 using Pipeline.Domain.KnowledgeGraph;
 using Pipeline.Edge.Api.Auth;
@@ -8,34 +6,6 @@ using Pipeline.Edge.Api.Concepts;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.KnowledgeGraph.Graph;
-
-public sealed class Request
-{
-    [QueryParam] public long? CenterConcept { get; init; }
-    [QueryParam] public int Depth { get; init; } = 2;
-    [QueryParam] public bool IncludeMastery { get; init; }
-
-    public sealed class Validator : Validator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.Depth).InclusiveBetween(1, 5).WithMessage("depth must be between 1 and 5.");
-            RuleFor(r => r.CenterConcept).GreaterThan(0).WithMessage("center_concept must be a positive integer.");
-        }
-    }
-}
-
-public sealed record NodeProperties(double Difficulty, string EstimatedTime, string? Component);
-
-public sealed record Node(string Id, string Label, string Type,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Mastery, string Status, NodeProperties Properties);
-
-public sealed record Edge(string Source, string Target, string Relationship, double Weight);
-
-public sealed record Cluster(string Id, string Label, IReadOnlyList<string> Concepts,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Mastery);
-
-public sealed record Response(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges, IReadOnlyList<Cluster> Clusters);
 
 /// <summary>
 /// Seed 003: the knowledge graph around a concept (recursive CTE, both directions, up to <c>depth</c> edges), or the

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FastEndpoints;
 using FluentValidation;
 using Pipeline.Domain.Concepts;
@@ -8,32 +7,6 @@ using Pipeline.Edge.Api.Concepts;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.KnowledgeGraph.Path;
-
-public sealed class Request
-{
-    [QueryParam] public long? From { get; init; }
-    [QueryParam] public long? To { get; init; }
-    [QueryParam] public string OptimizeFor { get; init; } = "prerequisites";
-
-    public sealed class Validator : Validator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.To).NotNull().WithMessage("to is required: the target concept id.").GreaterThan(0).WithMessage("to must be a positive integer.");
-            RuleFor(r => r.From).GreaterThan(0).WithMessage("from must be a positive integer.");
-            RuleFor(r => r.OptimizeFor).Must(o => PathPlanner.Optimisations.Contains(o))
-                .WithMessage($"optimize_for must be one of {string.Join(", ", PathPlanner.Optimisations)}.");
-        }
-    }
-}
-
-public sealed record AlternativePath(IReadOnlyList<long> Path, int TotalTime, double DifficultyScore);
-
-public sealed record Response(IReadOnlyList<PathStepView> Path, int TotalConcepts, int TotalEstimatedTime, IReadOnlyList<double> DifficultyProgression,
-    IReadOnlyList<AlternativePath> AlternativePaths);
-
-public sealed record PathStepView(int Step, long ConceptId, string Title, string Status, int EstimatedTime,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
 
 /// <summary>
 /// Seed 003: the learning path from the learner's current frontier (or <c>from</c>) to <c>to</c>: every prerequisite not

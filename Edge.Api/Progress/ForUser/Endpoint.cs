@@ -1,26 +1,10 @@
 using System.Globalization;
 using FastEndpoints;
-using FluentValidation;
 using Pipeline.Edge.Api.Auth.Accounts;
 using Pipeline.Edge.Api.Concepts;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Progress.ForUser;
-
-public sealed class Request : ProgressRequest
-{
-    public string UserId { get; init; } = "";
-
-    public sealed class Validator : Validator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.Timeframe).Must(t => ProgressReport.Timeframes.Contains(t))
-                .WithMessage($"timeframe must be one of {string.Join(", ", ProgressReport.Timeframes)}.");
-            RuleFor(r => r.Milestone).MaximumLength(200);
-        }
-    }
-}
 
 /// <summary>Seed 003: a learner's progress for an instructor (or admin); students get 403.</summary>
 public sealed class Endpoint(ProgressReport report, UserStore users) : Endpoint<Request, ProgressResponse>

@@ -6,35 +6,6 @@ using Pipeline.Edge.Api.Concepts;
 
 namespace Pipeline.Edge.Api.Progress.History;
 
-public sealed class Request
-{
-    [QueryParam] public DateOnly? StartDate { get; init; }
-    [QueryParam] public DateOnly? EndDate { get; init; }
-    [QueryParam] public string Granularity { get; init; } = "day";
-
-    public static readonly string[] Granularities = ["day", "week", "month"];
-
-    public sealed class Validator : Validator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.Granularity).Must(g => Granularities.Contains(g)).WithMessage("granularity must be one of day, week, month.");
-            RuleFor(r => r).Must(r => r.StartDate is null || r.EndDate is null || r.StartDate <= r.EndDate)
-                .WithName("end_date").WithMessage("end_date must not be before start_date.");
-            RuleFor(r => r).Must(r => (r.EndDate ?? DateOnly.FromDateTime(DateTime.UtcNow)).DayNumber - (r.StartDate ?? DateOnly.MinValue).DayNumber <= 3 * 366
-                                       || r.StartDate is null)
-                .WithName("start_date").WithMessage("The range can span at most three years.");
-        }
-    }
-}
-
-public sealed record Bucket(string Date, int ConceptsStarted, int ConceptsCompleted, int ConceptsMastered, int TimeSpent, int ExercisesCompleted,
-    double? QuizAverage);
-
-public sealed record Totals(int ConceptsCompleted, int ConceptsMastered, int TotalTimeSpent, double AverageMasteryScore);
-
-public sealed record Response(IReadOnlyList<Bucket> History, Totals Totals);
-
 /// <summary>Seed 003: the caller's learning events by day, week (from Monday) or month; the last 30 days by default.</summary>
 public sealed class Endpoint(LearningEventStore events) : Endpoint<Request, Response>
 {

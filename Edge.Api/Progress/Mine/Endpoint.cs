@@ -1,22 +1,8 @@
 using FastEndpoints;
-using FluentValidation;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Concepts;
 
 namespace Pipeline.Edge.Api.Progress.Mine;
-
-public sealed class Request : ProgressRequest
-{
-    public sealed class Validator : Validator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.Timeframe).Must(t => ProgressReport.Timeframes.Contains(t))
-                .WithMessage($"timeframe must be one of {string.Join(", ", ProgressReport.Timeframes)}.");
-            RuleFor(r => r.Milestone).MaximumLength(200);
-        }
-    }
-}
 
 /// <summary>Seed 003: the caller's progress.</summary>
 public sealed class Endpoint(ProgressReport report) : Endpoint<Request, ProgressResponse>

@@ -31,6 +31,3 @@ public sealed class Endpoint(SystemStatusProbe probe) : EndpointWithoutRequest<S
             (long)(DateTimeOffset.UtcNow - ProcessStartedAt).TotalSeconds), ct);
     }
 }
-
-public sealed record StatusResponse(string Status, ServiceStatuses Services, IReadOnlyDictionary<string, string> Backends, long ResponseTimeMs,
-    long UptimeSeconds);

@@ -1,12 +1,3 @@
 namespace Pipeline.Edge.Api.SystemStatus.Status;
 
 public sealed record ServiceStatuses(string Api, string Database, string Redis, string MessageBus, string KnowledgeGraph, string AiService);
-
-public static class ServiceStates
-{
-    public const string Healthy = "healthy";
-    public const string Unhealthy = "unhealthy";
-
-    /// <summary>The service's tables or workers are not part of this deployment (yet).</summary>
-    public const string NotDeployed = "not_deployed";
-}

@@ -37,6 +37,7 @@ public sealed class Host_settings_files
         { "Edge.Api", LearnTracRateLimitOptions.Section, typeof(LearnTracRateLimitOptions) },
         { "Edge.Api", ClientAddressLimitOptions.Section, typeof(ClientAddressLimitOptions) },
         { "Edge.Api", Pipeline.Edge.Api.Realtime.StreamOptions.Section, typeof(Pipeline.Edge.Api.Realtime.StreamOptions) },
+        { "Edge.Api", Pipeline.Edge.Api.Voice.VoiceOptions.Section, typeof(Pipeline.Edge.Api.Voice.VoiceOptions) },
         { "Handlers", RabbitMqOptions.Section, typeof(RabbitMqOptions) },
         { "Handlers", RedisOptions.Section, typeof(RedisOptions) },
         { "Handlers", OperationsOptions.Section, typeof(OperationsOptions) },
@@ -50,6 +51,7 @@ public sealed class Host_settings_files
         { "Handlers", ExportOptions.Section, typeof(ExportOptions) },
         { "Handlers", TracOptions.Section, typeof(TracOptions) },
         { "Handlers", ResourceOptions.Section, typeof(ResourceOptions) },
+        { "Handlers", Pipeline.Handlers.Voice.SpeechOptions.Section, typeof(Pipeline.Handlers.Voice.SpeechOptions) },
         { "Handlers", Pipeline.Handlers.Guests.GuestAccountOptions.Section, typeof(Pipeline.Handlers.Guests.GuestAccountOptions) },
     };
 

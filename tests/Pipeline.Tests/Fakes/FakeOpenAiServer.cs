@@ -80,6 +80,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
         if (behaviour is not null) server.Behaviour = behaviour;
         app.MapPost("/v1/chat/completions", server.AnswerAsync);
         app.MapPost("/chat/completions", server.AnswerAsync);
+        server.MapAudio(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = address.TrimEnd('/') + "/v1";

@@ -48,7 +48,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <param name="baseAddress">Relative URLs in <see cref="IPage.GotoAsync"/> resolve against it.</param>
     /// <param name="viewport">Default 1280×900; pass a phone width to check the responsive layout.</param>
-    public static async Task<BrowserSession> StartAsync(Uri baseAddress, ViewportSize? viewport = null)
+    /// <param name="extraArgs">More chromium flags (e.g. a fake microphone playing a file).</param>
+    public static async Task<BrowserSession> StartAsync(Uri baseAddress, ViewportSize? viewport = null, IEnumerable<string>? extraArgs = null)
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh (it installs chromium with apt) or `apt-get install -y chromium`.");
@@ -63,7 +64,7 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 ExecutablePath = ChromiumPath,
                 Headless = true,
-                Args = ChromiumFlags,
+                Args = [.. ChromiumFlags, .. extraArgs ?? []],
                 BaseURL = baseAddress.ToString(),
                 ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             });

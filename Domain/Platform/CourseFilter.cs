@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.Platform;
+
+public enum CourseFilter { All, Enrolled, Created }

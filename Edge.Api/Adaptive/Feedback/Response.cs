@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Adaptive.Feedback;
+
+public sealed record Response(bool FeedbackRecorded, bool ProfileUpdated, Adjustments Adjustments);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Adaptive.Recommendations;
+
+public sealed record AdaptivePath(IReadOnlyList<long> ShortTerm, IReadOnlyList<long> MediumTerm, string LongTermGoal);

@@ -1,0 +1,6 @@
+namespace Pipeline.Edge.Api.Chats;
+
+public sealed record MessageFrame(SocketMessage Message)
+{
+    public string Type => "message";
+}

@@ -1,0 +1,6 @@
+namespace Pipeline.Edge.Api.Chats;
+
+public sealed record PongFrame
+{
+    public string Type => "pong";
+}

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Concepts;
+
+public sealed record PrerequisiteView(long Id, string Title, string Status);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Concepts;
+
+public sealed record ResourceView(string Type, string Title, string Url);

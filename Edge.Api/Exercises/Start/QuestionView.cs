@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Exercises.Start;
+
+public sealed record QuestionView(int Number, string Question, IReadOnlyList<string> Options);

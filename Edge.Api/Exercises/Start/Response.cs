@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Exercises.Start;
+
+public sealed record Response(string SessionId, ExerciseView Exercise, DateTimeOffset StartedAt);

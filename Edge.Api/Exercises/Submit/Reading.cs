@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Exercises.Submit;
+
+public sealed record Reading(long ConceptId, string Title);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Progress.History;
+
+public sealed record Response(IReadOnlyList<Bucket> History, Totals Totals);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Progress;
+
+public sealed record Velocity(double ConceptsPerWeek, double HoursPerWeek, string Trend);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Voice.Transcribe;
+
+public sealed record Response(Transcription Transcription, TutorAnswer AiResponse);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Voice.Transcribe;
+
+public sealed record Transcription(string Text, double Confidence, double Duration, string Language);

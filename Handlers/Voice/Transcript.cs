@@ -1,0 +1,3 @@
+namespace Pipeline.Handlers.Voice;
+
+public sealed record Transcript(string Text, double Confidence, string Language, string Engine);
