@@ -57,7 +57,7 @@ cat <<INFO
     API        http://127.0.0.1:$port
     API docs   http://127.0.0.1:$port/docs   (OpenAPI: /openapi/v1.json)
     Health     http://127.0.0.1:$port/health/ready
-    RabbitMQ   http://127.0.0.1:$RABBIT_MGMT_PORT (guest/guest, loopback only)
+    RabbitMQ   http://127.0.0.1:$RABBIT_MGMT_PORT (pipeline-admin, password in $PIPELINE_DATA_DIR/rabbitmq-admin.password; loopback only)
   Ctrl-C stops Edge.Api and Handlers; the data services keep running (scripts/infra.sh: infra_stop).
 
 INFO

@@ -72,6 +72,16 @@ if ! dotnet build Pipeline.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+# The TypeScript client (clients/typescript) regenerated from the API's OpenAPI document and type-checked by tsc: a
+# failure counts as one failed test. A client that changed is built into the console again.
+source scripts/tsclient.sh
+schema_before=$(cksum < clients/typescript/src/schema.d.ts)
+if ! tsclient_build; then
+  echo "TypeScript client: generation or type check (tsc) failed"
+  total_failed=$((total_failed + 1)); overall=1
+elif [ "$(cksum < clients/typescript/src/schema.d.ts)" != "$schema_before" ] && ! console_build; then
+  echo "console build failed"; total_failed=$((total_failed + 1)); overall=1
+fi
 
 filter=()
 if [ "${1:-}" = reliability ]; then

@@ -10,6 +10,7 @@ builder.AddEdgeApi();
 var app = builder.Build();
 
 app.MapEdgeApi();
+if (await app.ExportApiDocumentWhenAskedAsync()) return 0;
 
 var watchdog = app.Services.GetRequiredService<ReceiveEndpointWatchdog>(); // the provider is disposed once Run returns
 app.Run();

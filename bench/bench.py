@@ -29,6 +29,9 @@ LLM_CAP = int(env.get("BENCH_LLM_CONCURRENCY", "8"))
 BATCH = int(env.get("BENCH_BATCH", "20"))
 PG = dict(host="127.0.0.1", port=env.get("PG_PORT", "55432"), user=env.get("PG_USER", "pipeline"), password=env.get("PG_PASSWORD", "pipeline-dev"))
 RABBIT_PORT, RABBIT_MGMT = env.get("RABBIT_PORT", "55672"), env.get("RABBIT_MGMT_PORT", "55673")
+# The hosts' broker user and the administrator that creates the benchmark's vhost, as scripts/infra.sh exports them.
+RABBIT_USER = (env.get("RabbitMq__Username", "guest"), env.get("RabbitMq__Password", "guest"))
+RABBIT_ADMIN = (env.get("PIPELINE_RABBIT_ADMIN_USER", RABBIT_USER[0]), env.get("PIPELINE_RABBIT_ADMIN_PASSWORD", RABBIT_USER[1]))
 VHOST, DATABASE, PREFIX = "bench", "bench", "bench:"
 BASE = f"http://127.0.0.1:{HTTP_PORT}"
 LOGS = os.path.join(env.get("PIPELINE_DATA_DIR", os.path.join(ROOT, ".data")), "bench-logs")
@@ -202,7 +205,7 @@ def rabbit(path, method="GET", body=None):
     import base64
     request = urllib.request.Request(f"http://127.0.0.1:{RABBIT_MGMT}/api/{path}", method=method,
                                      data=None if body is None else json.dumps(body).encode())
-    request.add_header("Authorization", "Basic " + base64.b64encode(b"guest:guest").decode())
+    request.add_header("Authorization", "Basic " + base64.b64encode(f"{RABBIT_ADMIN[0]}:{RABBIT_ADMIN[1]}".encode()).decode())
     request.add_header("Content-Type", "application/json")
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -231,7 +234,7 @@ def reset_state():
     sql(f'CREATE DATABASE "{DATABASE}"', "postgres")
     rabbit(f"vhosts/{VHOST}", "DELETE")
     rabbit(f"vhosts/{VHOST}", "PUT", {})
-    rabbit(f"permissions/{VHOST}/guest", "PUT", {"configure": ".*", "write": ".*", "read": ".*"})
+    rabbit(f"permissions/{VHOST}/{RABBIT_USER[0]}", "PUT", {"configure": ".*", "write": ".*", "read": ".*"})
 
 
 def start_system():
@@ -390,7 +393,7 @@ def poll_benchmark(token, task_id, mode):
 def harness(mode, *args):
     """Runs bench/Pipeline.Bench (the bus alone, on the same broker and vhost) and returns its JSON line."""
     output = subprocess.run(["dotnet", "bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll", "--port", RABBIT_PORT,
-                             "--vhost", VHOST, "--mode", mode, *args], cwd=ROOT, capture_output=True, text=True,
+                             "--vhost", VHOST, "--user", RABBIT_USER[0], "--password", RABBIT_USER[1], "--mode", mode, *args], cwd=ROOT, capture_output=True, text=True,
                             check=True, env={**env, "MASSTRANSIT_USAGE_TELEMETRY": "false"}).stdout
     return json.loads(output.strip().splitlines()[-1])
 

@@ -5,6 +5,14 @@
 #
 # Every port and the data folder can be overridden: PIPELINE_DATA_DIR, PIPELINE_PG_PORT, PIPELINE_RABBIT_PORT,
 # PIPELINE_RABBIT_MGMT_PORT, PIPELINE_RABBIT_DIST_PORT, PIPELINE_REDIS_PORT.
+#
+# Secrets are generated once per data folder, mode 600 from the moment they exist, and handed to the hosts by
+# infra_export_settings: the JWT signing key (signing.key), Redis' password (redis.password: requirepass) and the
+# RabbitMQ users' passwords (rabbitmq.password for the hosts' user "pipeline": the management tag and rights on the
+# vhosts it is given only; rabbitmq-admin.password for "pipeline-admin": administrator, used by these scripts, the tests
+# and the benchmarks to create virtual hosts). A fresh broker never has "guest". A data folder made by an older version
+# of this script is upgraded in place: a running password-less Redis gets its password, the users are added through
+# guest (which is then left, loopback-only, for whatever still uses it; `rabbitmqctl delete_user guest` removes it).
 
 PIPELINE_ROOT="${PIPELINE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 PIPELINE_DATA_DIR="${PIPELINE_DATA_DIR:-$PIPELINE_ROOT/.data}"
@@ -15,12 +23,26 @@ RABBIT_DIST_PORT="${PIPELINE_RABBIT_DIST_PORT:-55674}"
 REDIS_PORT="${PIPELINE_REDIS_PORT:-56379}"
 PG_BIN="${PIPELINE_PG_BIN:-/usr/lib/postgresql/15/bin}"
 RABBIT_NODE="pipeline-${RABBIT_PORT}@localhost"
+RABBIT_USER="pipeline"
+RABBIT_ADMIN_USER="pipeline-admin"
 # A loopback-only development instance; override PIPELINE_PG_PASSWORD for anything else.
 PG_USER="pipeline"
 PG_PASSWORD="${PIPELINE_PG_PASSWORD:-pipeline-dev}"
 PG_DATABASE="${PIPELINE_PG_DATABASE:-pipeline}"
 
 log() { printf '[infra] %s\n' "$*" >&2; }
+
+# secret <file> [bytes]: prints the secret kept in <file>, creating it first (random, letters and digits). umask 077:
+# the file is never readable by anyone else, not even for a moment; mv -n: of two concurrent starts, the first wins.
+secret() {
+  local file=$1 bytes=${2:-32}
+  if [ ! -s "$file" ]; then
+    mkdir -p "$(dirname "$file")"
+    ( umask 077; head -c "$bytes" /dev/urandom | base64 -w0 | tr -d '/+=' >"$file.$$" && mv -n "$file.$$" "$file"; rm -f "$file.$$" )
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -76,12 +98,24 @@ run_as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$
 infra_start_postgres() {
   local data; data=$(pg_data_dir)
   PG_DATA_DIR="$data"
+  # An older version of this script gave the whole data folder to postgres: take it back (the cluster keeps its own).
+  if [ "$(id -u)" -eq 0 ] && [ -d "$PIPELINE_DATA_DIR" ] && [ "$(stat -c %U "$PIPELINE_DATA_DIR")" = postgres ]; then
+    log "giving $PIPELINE_DATA_DIR back to $(id -un) (only its postgres folder belongs to postgres)"
+    chown "$(id -u):$(id -g)" "$PIPELINE_DATA_DIR"
+    local entry
+    for entry in "$PIPELINE_DATA_DIR"/* "$PIPELINE_DATA_DIR"/.[!.]*; do
+      [ -e "$entry" ] && [ "$entry" != "$data" ] && [ "$(stat -c %U "$entry")" = postgres ] && chown -R "$(id -u):$(id -g)" "$entry"
+    done
+  fi
   if ! id postgres >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then useradd --system --home-dir /var/lib/postgresql postgres; fi
   if [ ! -s "$data/PG_VERSION" ]; then
     log "initialising PostgreSQL in $data"
     mkdir -p "$data"
-    [ "$(id -u)" -eq 0 ] && chown -R postgres: "$(dirname "$data")"
-    local pwfile; pwfile=$(mktemp); printf '%s\n' "$PG_PASSWORD" >"$pwfile"; chmod 644 "$pwfile"
+    # Only the cluster's own folder belongs to postgres: the data folder around it holds the other services' data and
+    # the secrets, which that user must not be able to replace.
+    [ "$(id -u)" -eq 0 ] && chown -R postgres: "$data"
+    local pwfile; pwfile=$(mktemp); printf '%s\n' "$PG_PASSWORD" >"$pwfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$pwfile"
     run_as_pg "$PG_BIN/initdb" -D "$data" -U "$PG_USER" --pwfile="$pwfile" --auth-host=scram-sha-256 \
       --auth-local=peer -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pwfile"
@@ -127,21 +161,63 @@ rabbit_env() {
   export RABBITMQ_ADVANCED_CONFIG_FILE="$base/advanced.config"
   # The Erlang cookie lives in $HOME; a private HOME keeps it away from any system instance.
   export HOME="$base"
-  cat >"$base/rabbitmq.conf" <<EOF
+  local admin_password; admin_password=$(secret "$PIPELINE_DATA_DIR/rabbitmq-admin.password")
+  # The first start of a fresh node creates this administrator instead of guest (ignored once the node exists).
+  ( umask 077; cat >"$base/rabbitmq.conf" <<EOF
 listeners.tcp.1 = 127.0.0.1:$RABBIT_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $RABBIT_MGMT_PORT
+default_user = $RABBIT_ADMIN_USER
+default_pass = $admin_password
+default_user_tags.administrator = true
+default_permissions.configure = .*
+default_permissions.read = .*
+default_permissions.write = .*
 loopback_users.guest = true
 vm_memory_high_watermark.relative = 0.4
 disk_free_limit.absolute = 200MB
 log.console = false
 log.file.level = warning
 EOF
+  )
   echo '[rabbitmq_management].' >"$base/enabled_plugins"
   [ -f "$base/advanced.config" ] || echo '[].' >"$base/advanced.config"
 }
 
-rabbit_ready() { curl -sf -u guest:guest "http://127.0.0.1:$RABBIT_MGMT_PORT/api/overview" >/dev/null && port_open "$RABBIT_PORT"; }
+# Up when the management API answers (401 without credentials) and the AMQP port accepts connections.
+rabbit_ready() {
+  case "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$RABBIT_MGMT_PORT/api/overview")" in
+    200|401) port_open "$RABBIT_PORT" ;;
+    *) return 1 ;;
+  esac
+}
+
+# rabbit_api <user> <password> <method> <path> [json]: the management API; credentials go through stdin, not argv.
+rabbit_api() {
+  local user=$1 password=$2 method=$3 path=$4 body=${5:-}
+  printf 'user = "%s:%s"\n' "$user" "$password" | curl -sf -K - -X "$method" -H 'content-type: application/json' \
+    ${body:+--data "$body"} "http://127.0.0.1:$RABBIT_MGMT_PORT/api/$path" >/dev/null
+}
+
+# The hosts' user and the administrator, with their passwords from the data folder; added (through guest) to a broker
+# an older version of this script created.
+infra_rabbit_users() {
+  local admin_password app_password by by_password
+  admin_password=$(secret "$PIPELINE_DATA_DIR/rabbitmq-admin.password")
+  app_password=$(secret "$PIPELINE_DATA_DIR/rabbitmq.password")
+  if rabbit_api "$RABBIT_ADMIN_USER" "$admin_password" GET whoami; then
+    by=$RABBIT_ADMIN_USER by_password=$admin_password
+  elif rabbit_api guest guest GET whoami; then
+    log "adding RabbitMQ users $RABBIT_ADMIN_USER and $RABBIT_USER (through guest, which stays for now)"
+    by=guest by_password=guest
+  else
+    log "RabbitMQ: neither $RABBIT_ADMIN_USER (password in $PIPELINE_DATA_DIR/rabbitmq-admin.password) nor guest can log in"
+    return 1
+  fi
+  rabbit_api "$by" "$by_password" PUT "users/$RABBIT_ADMIN_USER" "{\"password\":\"$admin_password\",\"tags\":\"administrator\"}" &&
+  rabbit_api "$by" "$by_password" PUT "users/$RABBIT_USER" "{\"password\":\"$app_password\",\"tags\":\"management\"}" &&
+  rabbit_api "$by" "$by_password" PUT "permissions/%2F/$RABBIT_USER" '{"configure":".*","write":".*","read":".*"}'
+}
 
 # A broker that just stopped can hold its ports for a moment; one started then dies at once with eaddrinuse (seen in a
 # fault-injection run: the restarted broker never came back and the suite waited on it).
@@ -156,7 +232,7 @@ rabbit_ports_free() {
 rabbit_crashed() { grep -q "init terminating" "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" 2>/dev/null; }
 
 infra_start_rabbitmq() {
-  if rabbit_ready; then log "RabbitMQ already running on 127.0.0.1:$RABBIT_PORT"; return; fi
+  if rabbit_ready; then log "RabbitMQ already running on 127.0.0.1:$RABBIT_PORT"; infra_rabbit_users; return; fi
   local attempt deadline
   for attempt in 1 2 3; do
     log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT (management on $RABBIT_MGMT_PORT)"
@@ -177,7 +253,7 @@ infra_start_rabbitmq() {
       if [ "$SECONDS" -ge "$deadline" ]; then tail -20 "$PIPELINE_DATA_DIR/rabbitmq/log/startup.log" >&2; return 1; fi
       sleep 0.5
     done
-    rabbit_ready && return 0
+    rabbit_ready && { infra_rabbit_users; return; }
     wait_for 30 "RabbitMQ's ports to be released" rabbit_ports_free || true
     sleep 2
   done
@@ -185,17 +261,40 @@ infra_start_rabbitmq() {
   return 1
 }
 
+# redis_cli <args...>: with the password (from the environment, not argv).
+redis_cli() { REDISCLI_AUTH="$(secret "$PIPELINE_DATA_DIR/redis.password")" redis-cli -h 127.0.0.1 -p "$REDIS_PORT" "$@"; }
+
 infra_start_redis() {
-  local dir="$PIPELINE_DATA_DIR/redis"
+  local dir="$PIPELINE_DATA_DIR/redis" password
   mkdir -p "$dir"
-  if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
-    log "Redis already running on 127.0.0.1:$REDIS_PORT"; return
+  password=$(secret "$PIPELINE_DATA_DIR/redis.password")
+  # A cache: nothing to persist, PostgreSQL is the source of truth. The password goes in a file only its owner reads.
+  ( umask 077; cat >"$dir/redis.conf" <<EOF
+bind 127.0.0.1
+port $REDIS_PORT
+dir $dir
+daemonize yes
+pidfile $dir/redis.pid
+logfile $dir/redis.log
+save ""
+appendonly no
+protected-mode yes
+requirepass "$password"
+EOF
+  )
+  local anonymous; anonymous=$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>&1 || true)
+  if [ "$anonymous" = PONG ]; then
+    # Started by an older version of this script, without a password: set it now (through stdin, not argv).
+    log "Redis on 127.0.0.1:$REDIS_PORT has no password: setting the one in $PIPELINE_DATA_DIR/redis.password"
+    printf 'CONFIG SET requirepass "%s"\n' "$password" | redis-cli -h 127.0.0.1 -p "$REDIS_PORT" >/dev/null
+  fi
+  if [[ "$anonymous" == PONG || "$anonymous" == *NOAUTH* ]]; then
+    if [ "$(redis_cli ping 2>/dev/null)" = PONG ]; then log "Redis already running on 127.0.0.1:$REDIS_PORT"; return; fi
+    log "Redis on 127.0.0.1:$REDIS_PORT refuses the password in $PIPELINE_DATA_DIR/redis.password"; return 1
   fi
   log "starting Redis on 127.0.0.1:$REDIS_PORT"
-  # A cache: nothing to persist, PostgreSQL is the source of truth.
-  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$dir" --daemonize yes --pidfile "$dir/redis.pid" \
-    --logfile "$dir/redis.log" --save "" --appendonly no --protected-mode yes
-  wait_for 30 Redis sh -c "redis-cli -h 127.0.0.1 -p $REDIS_PORT ping | grep -q PONG"
+  redis-server "$dir/redis.conf"
+  wait_for 30 Redis sh -c "REDISCLI_AUTH='$password' redis-cli -h 127.0.0.1 -p $REDIS_PORT ping | grep -q PONG"
 }
 
 # Restarts for the fault-injection tests (tests/Pipeline.Tests/Reliability): each service is stopped through its own
@@ -229,7 +328,7 @@ infra_restart_rabbitmq() {
 infra_stop() {
   local data; data=$(pg_data_dir)
   run_as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true
-  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  redis_cli shutdown nosave >/dev/null 2>&1 || true
   (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBIT_NODE" stop >/dev/null 2>&1) || true
 }
 
@@ -240,16 +339,19 @@ infra_export_settings() {
   export RabbitMq__Host="${RabbitMq__Host:-127.0.0.1}"
   export RabbitMq__Port="${RabbitMq__Port:-$RABBIT_PORT}"
   export RabbitMq__ManagementPort="${RabbitMq__ManagementPort:-$RABBIT_MGMT_PORT}"
-  export RabbitMq__Username="${RabbitMq__Username:-guest}"
-  export RabbitMq__Password="${RabbitMq__Password:-guest}"
-  export Redis__Configuration="${Redis__Configuration:-127.0.0.1:$REDIS_PORT}"
+  export RabbitMq__Username="${RabbitMq__Username:-$RABBIT_USER}"
+  [ -n "${RabbitMq__Password:-}" ] || { RabbitMq__Password=$(secret "$PIPELINE_DATA_DIR/rabbitmq.password"); export RabbitMq__Password; }
+  # For what creates virtual hosts (the tests, the benchmarks); the hosts themselves never get it.
+  export PIPELINE_RABBIT_ADMIN_USER="${PIPELINE_RABBIT_ADMIN_USER:-$RABBIT_ADMIN_USER}"
+  [ -n "${PIPELINE_RABBIT_ADMIN_PASSWORD:-}" ] || {
+    PIPELINE_RABBIT_ADMIN_PASSWORD=$(secret "$PIPELINE_DATA_DIR/rabbitmq-admin.password"); export PIPELINE_RABBIT_ADMIN_PASSWORD; }
+  [ -n "${Redis__Configuration:-}" ] || {
+    Redis__Configuration="127.0.0.1:$REDIS_PORT,password=$(secret "$PIPELINE_DATA_DIR/redis.password")"; export Redis__Configuration; }
   export MASSTRANSIT_USAGE_TELEMETRY=false
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
   # A per-checkout signing key, generated once and kept out of git, unless configuration provides one.
   if [ -z "${Auth__SigningKey:-}" ]; then
-    local keyfile="$PIPELINE_DATA_DIR/signing.key"
-    [ -s "$keyfile" ] || { head -c 48 /dev/urandom | base64 -w0 >"$keyfile"; chmod 600 "$keyfile"; }
-    Auth__SigningKey=$(cat "$keyfile"); export Auth__SigningKey
+    Auth__SigningKey=$(secret "$PIPELINE_DATA_DIR/signing.key" 48); export Auth__SigningKey
   fi
 }
 

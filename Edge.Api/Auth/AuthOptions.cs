@@ -38,4 +38,17 @@ public sealed class AuthOptions
     [Range(1, 1000)] public int MaxFailedLogins { get; set; } = 5;
     [Range(1, 24 * 60)] public int FailedLoginWindowMinutes { get; set; } = 15;
     [Range(1, 24 * 60)] public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// A device an account logged in on stays known this long (a signed cookie): its attempts are slowed down, never
+    /// locked by others' failures. 0 turns the allowance off (every attempt counts against the account).
+    /// </summary>
+    [Range(0, 3650)] public int KnownDeviceDays { get; set; } = 90;
+
+    /// <summary>
+    /// A registration sent again this soon after it succeeded with the same Idempotency-Key, email, username and
+    /// password (a client that lost the answer) is answered like the first one, with a new session, instead of "Email
+    /// already registered". 0: never.
+    /// </summary>
+    [Range(0, 7 * 24 * 60)] public int RegistrationRetryMinutes { get; set; } = 1440;
 }

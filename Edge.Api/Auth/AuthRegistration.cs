@@ -29,6 +29,7 @@ public static class AuthRegistration
         services.AddSingleton<SessionStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<KnownDevices>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<PasswordHashGate>();
         // Hosted services start in registration order: this one runs after the migrations (AddPipelineInfrastructure).

@@ -18,6 +18,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null, (object?)null),
             // PostgreSQL restarting or unreachable: the request may well succeed in a moment, which a 500 would not say.
             NpgsqlException { IsTransient: true } => (StatusCodes.Status503ServiceUnavailable, DatabaseUnavailable, null, null),
+            // Class 22 (data exception: a NUL byte, an untranslatable character, a value out of range or too long) is
+            // about the request's values; the input guard refuses most before they get here.
+            PostgresException { SqlState: [ '2', '2', ..] } => (StatusCodes.Status400BadRequest, "The request contains a value that cannot be stored.", null, null),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", null, null),
         };
         if (status == StatusCodes.Status503ServiceUnavailable && exception is NpgsqlException)

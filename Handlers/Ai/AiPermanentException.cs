@@ -8,4 +8,10 @@ public sealed class AiPermanentException(string message, Exception? inner = null
 {
     /// <summary>Tokens already spent when the operation gave up (invalid output after repairs), so a failed task's cost is recorded too.</summary>
     public AiUsage? Usage { get; init; }
+
+    /// <summary>
+    /// Set when the request itself cannot be served (a prompt with no learning goal): the message is for the user, the
+    /// stage answers with a final outcome instead of faulting, and nothing lands in an error queue.
+    /// </summary>
+    public bool IsUserError { get; init; }
 }

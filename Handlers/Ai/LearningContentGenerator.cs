@@ -40,7 +40,7 @@ public sealed class LearningContentGenerator : ILearningContentGenerator
         var result = await RunAsync(operation, cancellationToken);
         // "Nothing to learn here" is an answer, not a malformed one: repairing it would only cost calls.
         if (result.Value.Interests.Count == 0)
-            throw new AiPermanentException(operation.NoGoalMessage) { Usage = result.Usage };
+            throw new AiPermanentException(operation.NoGoalMessage) { Usage = result.Usage, IsUserError = true };
         return result;
     }
 

@@ -52,6 +52,9 @@ public class LearningPathState : SagaStateMachineInstance, ISagaVersion
     public Guid? StageTimeoutTokenId { get; set; }
     public int StageResends { get; set; }
 
+    /// <summary>The task's current run: 0, then one more per retry. Stage commands carry it, so a late fault of an earlier run is ignored.</summary>
+    public int Attempt { get; set; }
+
     public string? LlmProvider { get; set; }
     public string? LlmModel { get; set; }
     public long PromptTokens { get; set; }

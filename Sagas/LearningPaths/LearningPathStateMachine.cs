@@ -24,6 +24,7 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
         ByTask(() => CancelRequested, c => c.Message.TaskId);
         ByTask(() => RetryRequested, c => c.Message.TaskId);
         ByTask(() => GoalsExtracted, c => c.Message.TaskId);
+        ByTask(() => NoGoalsFound, c => c.Message.TaskId);
         ByTask(() => PathPlanned, c => c.Message.TaskId);
         ByTask(() => PathSaved, c => c.Message.TaskId);
         ByTask(() => CardsGenerated, c => c.Message.TaskId);
@@ -70,14 +71,28 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
                 .If(context => context.Saga.AllSectionsHaveCards,
                     done => done.Then(context => context.Saga.Complete()).TransitionTo(Completed)));
 
+        // A prompt with no learning goal is a final user error: the task fails with a message for the user, the waiting
+        // caller gets seed 000's 500, and nothing reached an error queue.
         During(ExtractingGoals,
-            When(ExtractionFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
+            When(NoGoalsFound, context => context.Saga.Stage == TaskStages.ExtractingGoals)
+                .Then(context => context.Saga.FailForUserInput(context.Message))
+                .ThenAsync(AnswerFailureAsync)
+                .TransitionTo(Failed));
+
+        // A stage's fault fails the task only if it belongs to the current run: a retry re-sends the stage while commands
+        // of the failed run (other sections, re-sends after a stage timeout) may still fault, and must not fail the retry.
+        During(ExtractingGoals,
+            When(ExtractionFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(PlanningStructure,
-            When(PlanningFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
+            When(PlanningFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(SavingStructure,
-            When(SavingFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
+            When(SavingFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).ThenAsync(AnswerFailureAsync).TransitionTo(Failed));
         During(GeneratingCards,
-            When(CardsFaulted).Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).TransitionTo(Failed));
+            When(CardsFaulted, context => context.Message.Message.Attempt == context.Saga.Attempt)
+                .Then(context => context.Saga.Fail(FaultDescription.Of(context.Message))).TransitionTo(Failed));
 
         // One timer per task, not one per stage: when it fires, a task that moved on since is simply given the rest of
         // its time. That saves a schedule and a cancel message on every transition.
@@ -119,6 +134,7 @@ public sealed class LearningPathStateMachine : MassTransitStateMachine<LearningP
     public Event<CancelLearningPathTask> CancelRequested { get; private set; } = null!;
     public Event<RetryLearningPathTask> RetryRequested { get; private set; } = null!;
     public Event<LearningGoalsExtracted> GoalsExtracted { get; private set; } = null!;
+    public Event<LearningGoalsNotFound> NoGoalsFound { get; private set; } = null!;
     public Event<LearningPathPlanned> PathPlanned { get; private set; } = null!;
     public Event<LearningPathSaved> PathSaved { get; private set; } = null!;
     public Event<SectionCardsGenerated> CardsGenerated { get; private set; } = null!;

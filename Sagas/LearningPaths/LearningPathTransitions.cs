@@ -80,6 +80,17 @@ public static class LearningPathTransitions
         saga.EndedAt = saga.UpdatedAt;
     }
 
+    /// <summary>The prompt holds no learning goal: the user's to fix, so the message says what to do.</summary>
+    public static void FailForUserInput(this LearningPathState saga, LearningGoalsNotFound message)
+    {
+        saga.AddUsage(message.Usage);
+        saga.Fail(message.Reason);
+        saga.ResultMessage = NoLearningGoalMessage;
+    }
+
+    public const string NoLearningGoalMessage =
+        "No learning goal was found in the prompt. Say what you want to learn, e.g. \"I want to learn trading in 30 days\", and start a new generation.";
+
     public static void TimeOut(this LearningPathState saga, TimeSpan stageTimeout)
     {
         saga.FinishStageTiming();
@@ -109,6 +120,7 @@ public static class LearningPathTransitions
         saga.ResultMessage = null;
         saga.EndedAt = null;
         saga.StageResends = 0;
+        saga.Attempt++;
         saga.StageStartedAt = DateTimeOffset.UtcNow;
         saga.Advance(saga.Progress);
         saga.LastProgressAt = saga.UpdatedAt;

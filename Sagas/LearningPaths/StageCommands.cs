@@ -14,13 +14,13 @@ public static class StageCommands
         switch (saga.Stage)
         {
             case TaskStages.ExtractingGoals:
-                await SendAsync(context, QueueNames.ExtractLearningGoals, new ExtractLearningGoals(saga.CorrelationId, saga.Prompt));
+                await SendAsync(context, QueueNames.ExtractLearningGoals, new ExtractLearningGoals(saga.CorrelationId, saga.Prompt, saga.Attempt));
                 break;
             case TaskStages.PlanningPathStructure:
-                await SendAsync(context, QueueNames.PlanLearningPath, new PlanLearningPath(saga.CorrelationId, saga.Prompt, saga.Goals!));
+                await SendAsync(context, QueueNames.PlanLearningPath, new PlanLearningPath(saga.CorrelationId, saga.Prompt, saga.Goals!, saga.Attempt));
                 break;
             case TaskStages.SavingStructure:
-                await SendAsync(context, QueueNames.SaveLearningPath, new SaveLearningPath(saga.CorrelationId, saga.UserId, saga.Prompt, saga.Goals!, saga.Plan!));
+                await SendAsync(context, QueueNames.SaveLearningPath, new SaveLearningPath(saga.CorrelationId, saga.UserId, saga.Prompt, saga.Goals!, saga.Plan!, saga.Attempt));
                 break;
             case TaskStages.GeneratingCards:
                 // Fan out: one command per section still without cards, consumed by many workers at once.
@@ -28,7 +28,7 @@ public static class StageCommands
                 var commands = saga.Sections
                     .Where(s => !saga.CardsBySection.ContainsKey(s.SectionId))
                     .Select(s => new GenerateSectionCards(saga.CorrelationId, saga.LearningPathId!.Value, s.SectionId, saga.PathTitle ?? "",
-                        s.CourseTitle, s.Title, s.Keywords, saga.Goals!.DifficultyLevel, saga.CardsPerSection))
+                        s.CourseTitle, s.Title, s.Keywords, saga.Goals!.DifficultyLevel, saga.CardsPerSection, saga.Attempt))
                     .ToList();
                 await endpoint.SendBatch(commands, context.CancellationToken);
                 break;

@@ -10,7 +10,7 @@ using Pipeline.Bench;
 //                 structure, without any database or work (benchmark 4's floor)
 //   --mode storage  --count sequential round trips each to PostgreSQL (--postgres connection string) and Redis (--redis)
 //                 with the product's client libraries: the storage part of benchmark 4's floor (no bus needed)
-//   common: [--host 127.0.0.1] [--port 5672] [--vhost /] [--user guest] [--password guest]
+//   common: [--host 127.0.0.1] [--port 5672] [--vhost /] [--user $RabbitMq__Username] [--password $RabbitMq__Password]
 var settings = BenchArguments.Parse(args);
 if (settings.Mode is not ("rate" or "chain" or "storage") || (settings.Mode == "storage" && settings.Postgres.Length == 0))
 {

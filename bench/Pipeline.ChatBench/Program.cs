@@ -37,9 +37,13 @@ await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBui
     await connection.ExecuteAsync($"CREATE DATABASE {name}");
 }
 using var management = new HttpClient { BaseAddress = new Uri(rabbitManagement) };
-management.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+// The administrator creates the vhost; the hosts' own user (scripts/infra.sh exports both) gets rights on it.
+var rabbitUser = Environment.GetEnvironmentVariable("RabbitMq__Username") ?? "guest";
+var rabbitAdmin = $"{Environment.GetEnvironmentVariable("PIPELINE_RABBIT_ADMIN_USER") ?? rabbitUser}:" +
+    (Environment.GetEnvironmentVariable("PIPELINE_RABBIT_ADMIN_PASSWORD") ?? Environment.GetEnvironmentVariable("RabbitMq__Password") ?? "guest");
+management.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(rabbitAdmin)));
 await management.PutAsync($"/api/vhosts/{name}", null);
-await management.PutAsJsonAsync($"/api/permissions/{name}/guest", new { configure = ".*", write = ".*", read = ".*" });
+await management.PutAsJsonAsync($"/api/permissions/{name}/{rabbitUser}", new { configure = ".*", write = ".*", read = ".*" });
 
 var settings = new Dictionary<string, string?>
 {

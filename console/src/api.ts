@@ -1,5 +1,8 @@
-// A small typed fetch module for Edge.Api: bearer token from sessionStorage, one shared refresh on a 401 (refresh
-// tokens rotate, reusing one revokes the session), errors read from any of the seeds' shapes.
+// The console's way to Edge.Api: the TypeScript client generated from the API's OpenAPI document
+// (clients/typescript: every path, parameter and body is type-checked), with the session around it: bearer token from
+// sessionStorage, one shared refresh on a 401 (refresh tokens rotate, reusing one revokes the session), errors read from
+// any of the seeds' shapes.
+import { createPipelineClient, type PipelineClient } from "../../clients/typescript/src/index";
 
 export const TOKEN_KEYS = { access: "pipeline.accessToken", refresh: "pipeline.refreshToken", user: "pipeline.user" } as const;
 
@@ -69,12 +72,41 @@ export function refreshTokens(): Promise<boolean> {
 async function requestNewTokens(): Promise<boolean> {
   const refreshToken = sessionStorage.getItem(TOKEN_KEYS.refresh);
   if (!refreshToken) return false;
-  const response = await fetch("/api/v1/auth/refresh", jsonRequest("POST", { refresh_token: refreshToken }));
-  if (!response.ok) return false;
-  saveSession((await response.json()) as Tokens);
+  const { data } = await anonymousApi.POST("/api/v1/auth/refresh", { body: { refresh_token: refreshToken } });
+  if (!data?.access_token || !data.refresh_token) return false;
+  saveSession(data as Tokens);
   return true;
 }
 
+/** fetch for the generated client: the bearer token; on a 401 refreshes once and repeats the request, else ends the session. */
+async function sessionFetch(request: Request): Promise<Response> {
+  const repeat = request.clone();
+  const token = accessToken();
+  if (token) request.headers.set("Authorization", `Bearer ${token}`);
+  const response = await fetch(request);
+  if (response.status !== 401) return response;
+  if (await refreshTokens()) {
+    repeat.headers.set("Authorization", `Bearer ${accessToken() ?? ""}`);
+    return fetch(repeat);
+  }
+  onSignedOut("Your session has ended. Please sign in again.");
+  throw new ApiError("Not signed in", 401);
+}
+
+/** The API as the signed-in user. */
+export const api: PipelineClient = createPipelineClient({ fetch: sessionFetch });
+/** The API without a session (register, log in, guest, refresh): a 401 there is an answer, not an ended session. */
+export const anonymousApi: PipelineClient = createPipelineClient();
+
+/** The success body of a generated client's call, or an ApiError with the message of the error body. */
+export async function call<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await result;
+  if (!response.ok) throw new ApiError(errorMessage(error, response.status), response.status);
+  return data as T;
+}
+
+// Untyped calls by path, for what the generated client cannot express: every view calls `api` above (type-checked
+// against the OpenAPI document); prefer it in new code.
 export function jsonRequest(method: string, body: unknown, init: RequestInit = {}): RequestInit {
   const headers = new Headers(init.headers);
   headers.set("Content-Type", "application/json");
@@ -82,15 +114,8 @@ export function jsonRequest(method: string, body: unknown, init: RequestInit = {
 }
 
 /** fetch with the bearer token; on a 401 refreshes once and repeats the call, else ends the session. */
-export async function apiFetch(path: string, init: RequestInit = {}, isRepeat = false): Promise<Response> {
-  const headers = new Headers(init.headers);
-  const token = accessToken();
-  if (token) headers.set("Authorization", `Bearer ${token}`);
-  const response = await fetch(path, { ...init, headers });
-  if (response.status !== 401 || isRepeat) return response;
-  if (await refreshTokens()) return apiFetch(path, init, true);
-  onSignedOut("Your session has ended. Please sign in again.");
-  throw new ApiError("Not signed in", 401);
+export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return sessionFetch(new Request(path, init));
 }
 
 export async function readJson<T>(response: Response): Promise<T> {
@@ -112,16 +137,6 @@ export const post = <T>(path: string, body?: unknown) => sendJson<T>("POST", pat
 export const put = <T>(path: string, body?: unknown) => sendJson<T>("PUT", path, body);
 export const patch = <T>(path: string, body?: unknown) => sendJson<T>("PATCH", path, body);
 export const del = <T>(path: string) => sendJson<T>("DELETE", path);
-
-/** Query string from the defined, non-empty values. */
-export function query(values: Record<string, string | number | boolean | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
 
 /** The API answers errors in its seeds' shapes: {detail}, {code, message, details} or {error: {message}}. */
 export function errorMessage(body: unknown, status: number): string {

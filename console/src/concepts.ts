@@ -1,6 +1,6 @@
 // Concepts (seed 003): the curriculum with filters, a concept's detail, starting and completing it, and its exercises
 // with graded feedback.
-import { getJson, post, query } from "./api";
+import { api, call } from "./api";
 import { failure, field, fill, h, text } from "./dom";
 import type { View } from "./views";
 
@@ -8,7 +8,7 @@ export const LT = "/api/learntrac/v1";
 
 interface ConceptSummary {
   id: number; title: string; description: string; type: string; status: string; difficulty: number;
-  component: string | null; milestone: string | null; prerequisites: number[]; estimated_time: string; tags: string[];
+  component?: string | null; milestone?: string | null; prerequisites: number[]; estimated_time: string; tags: string[];
 }
 interface ConceptDetail extends Omit<ConceptSummary, "prerequisites"> {
   prerequisites: { id: number; title: string; status: string }[];
@@ -78,7 +78,7 @@ function render(): void {
 async function loadMilestones(): Promise<void> {
   const select = document.getElementById("concept-filter-milestone");
   if (!select || select.childElementCount > 1) return;
-  const report = await getJson<{ milestones: { name: string }[] }>(`${LT}/progress`).catch(() => ({ milestones: [] }));
+  const report = await call(api.GET("/api/learntrac/v1/progress")).catch(() => ({ milestones: [] as { name: string }[] }));
   select.append(...report.milestones.map((m) => h("option", { value: m.name }, m.name)));
 }
 
@@ -87,7 +87,8 @@ export async function loadConcepts(): Promise<void> {
   if (!list) return;
   void loadMilestones();
   try {
-    const result = await getJson<{ concepts: ConceptSummary[]; total: number }>(`${LT}/concepts${query({ ...filters, limit: 100 })}`);
+    const result = await call(api.GET("/api/learntrac/v1/concepts", { params: { query: { status: filters.status || undefined, type: filters.type || undefined, milestone: filters.milestone || undefined,
+      difficulty: filters.difficulty ? Number(filters.difficulty) : undefined, limit: 100 } } }));
     document.getElementById("concept-count")!.textContent = `${result.total} concepts`;
     list.replaceChildren(...(result.concepts.length ? result.concepts.map((c) => h("li", { "data-concept-id": c.id },
       h("button", { type: "button", class: "link-button", onclick: () => void openConcept(c.id) }, c.title),
@@ -104,7 +105,7 @@ export async function openConcept(id: number, focus = true): Promise<void> {
   if (!detail) return;
   let concept: ConceptDetail;
   try {
-    concept = await getJson<ConceptDetail>(`${LT}/concepts/${id}`);
+    concept = await call(api.GET("/api/learntrac/v1/concepts/{concept_id}", { params: { path: { concept_id: String(id) } } }));
   } catch (error) {
     detail.replaceChildren(failure((error as Error).message, () => void openConcept(id)));
     return;
@@ -134,7 +135,7 @@ export async function openConcept(id: number, focus = true): Promise<void> {
 
 async function startConcept(concept: ConceptDetail, outcome: HTMLElement): Promise<void> {
   try {
-    const started = await post<{ session_id: string }>(`${LT}/concepts/${concept.id}/start`, { learning_mode: "guided" });
+    const started = await call(api.POST("/api/learntrac/v1/concepts/{concept_id}/start", { params: { path: { concept_id: String(concept.id) } }, body: { learning_mode: "guided" } }));
     sessions.set(concept.id, started.session_id);
     await openConcept(concept.id, false);
     document.getElementById("concept-outcome")!.textContent = "Started: learn, practise, then complete it.";
@@ -146,8 +147,8 @@ async function startConcept(concept: ConceptDetail, outcome: HTMLElement): Promi
 
 async function completeConcept(concept: ConceptDetail, outcome: HTMLElement): Promise<void> {
   try {
-    const done = await post<{ status: string; mastery_score: number }>(`${LT}/concepts/${concept.id}/complete`,
-      { session_id: sessions.get(concept.id), time_spent: 30, completion_type: "completed" });
+    const done = await call(api.POST("/api/learntrac/v1/concepts/{concept_id}/complete", { params: { path: { concept_id: String(concept.id) } },
+      body: { session_id: sessions.get(concept.id), time_spent: 30, completion_type: "completed" } }));
     sessions.delete(concept.id);
     await openConcept(concept.id, false);
     document.getElementById("concept-outcome")!.textContent = `Completed: ${done.status}, mastery ${Math.round(done.mastery_score * 100)}%.`;
@@ -161,7 +162,7 @@ async function startExercise(exerciseId: string): Promise<void> {
   const panel = document.getElementById("exercise-panel")!;
   let start: ExerciseStart;
   try {
-    start = await post<ExerciseStart>(`${LT}/exercises/${encodeURIComponent(exerciseId)}/start`, {});
+    start = await call(api.POST("/api/learntrac/v1/exercises/{exercise_id}/start", { params: { path: { exercise_id: exerciseId } } }));
   } catch (error) {
     panel.replaceChildren(failure((error as Error).message, () => void startExercise(exerciseId)));
     return;
@@ -188,8 +189,8 @@ async function startExercise(exerciseId: string): Promise<void> {
       ? { answers: exercise.questions.map((_, index) => Number((form.querySelector<HTMLInputElement>(`input[name=q${index}]:checked`)?.value) ?? 0)) }
       : { code: (form.querySelector("textarea") as HTMLTextAreaElement).value, language: "markdown" };
     try {
-      const graded = await post<Graded>(`${LT}/exercises/${encodeURIComponent(exercise.id)}/submit`,
-        { exercise_id: exercise.id, session_id: start.session_id, solution, request_feedback: true });
+      const graded = await call(api.POST("/api/learntrac/v1/exercises/{exercise_id}/submit", { params: { path: { exercise_id: exercise.id } },
+        body: { exercise_id: exercise.id, session_id: start.session_id, solution, request_feedback: true } }));
       renderGrade(result, graded);
       form.querySelector("button")!.disabled = true;
     } catch (error) {

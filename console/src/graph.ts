@@ -1,12 +1,11 @@
 // The knowledge graph (seed 003) drawn as SVG: concepts in columns by prerequisite depth, coloured by the learner's
 // status (mastered / completed / in progress / available / locked). Choosing a node (click, or Enter/Space on a focused
 // node) asks for the learning path to it and highlights that path.
-import { getJson, query } from "./api";
+import { api, call } from "./api";
 import { failure, fill, h, svg, text } from "./dom";
-import { LT } from "./concepts";
 import type { View } from "./views";
 
-interface GraphNode { id: string; label: string; status: string; mastery?: number; properties: { difficulty: number; estimated_time: string; component: string | null } }
+interface GraphNode { id: string; label: string; status: string; mastery?: number | null; properties: { difficulty: number; estimated_time: string; component?: string | null } }
 interface GraphEdge { source: string; target: string; relationship: string }
 interface Cluster { id: string; label: string; concepts: string[] }
 interface Graph { nodes: GraphNode[]; edges: GraphEdge[]; clusters: Cluster[] }
@@ -55,7 +54,7 @@ async function load(): Promise<void> {
   const canvas = document.getElementById("graph-canvas");
   if (!canvas) return;
   try {
-    graph = await getJson<Graph>(`${LT}/knowledge/graph${query({ include_mastery: true })}`);
+    graph = await call(api.GET("/api/learntrac/v1/knowledge/graph", { params: { query: { include_mastery: true } } }));
   } catch (error) {
     canvas.replaceChildren(failure((error as Error).message, () => void load()));
     return;
@@ -167,7 +166,7 @@ async function showPath(nodeId: string): Promise<void> {
   const conceptId = Number(nodeId.replace("concept-", ""));
   let steps: PathStep[];
   try {
-    steps = (await getJson<{ path: PathStep[] }>(`${LT}/knowledge/path${query({ to: conceptId })}`)).path;
+    steps = (await call(api.GET("/api/learntrac/v1/knowledge/path", { params: { query: { to: conceptId } } }))).path;
   } catch (error) {
     panel.replaceChildren(failure((error as Error).message, () => void showPath(nodeId)));
     return;

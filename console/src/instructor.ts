@@ -1,22 +1,13 @@
 // Instructor (seed 003 analytics and webhooks): the cohort dashboard with charts, one learner's analytics, report
 // exports (started, followed, downloaded), webhooks and their deliveries. The API answers 403 to learners: the view
 // says so instead of failing.
-import { ApiError, apiFetch, del, getJson, post, query, sleep } from "./api";
+import { api, ApiError, call, sleep } from "./api";
 import { failure, field, fill, h, svg, text, formatDate } from "./dom";
-import { LT } from "./concepts";
 import type { View } from "./views";
 
-interface Dashboard {
-  scope: string; timeframe: string;
-  summary: { active_learners: number; concepts_completed: number; average_mastery_score: number | null; total_learning_hours: number };
-  trends: { completion_rate: Trend; engagement_score: Trend };
-  top_concepts: { concept_id: number; title: string | null; completions: number; average_score: number | null }[];
-  struggling_areas: { concept_id: number; title: string | null; failure_rate: number; average_attempts: number }[];
-}
-interface Trend { current: number; previous: number; change_percentage: number | null }
-interface ExportStatus { export_id: string; status: string; download_url: string | null; file_size: number | null; error: string | null; format: string; report_type: string }
+interface Trend { current: number; previous: number; change_percentage?: number | null }
+interface ExportStatus { export_id: string; status: string; download_url?: string | null; file_size?: number | null; error?: string | null; format: string; report_type: string }
 interface Webhook { webhook_id: string; url: string; events: string[]; status: string; failed_deliveries: number; created_at: string }
-interface Delivery { delivery_id: string; event: string; status: string; attempts: number; last_status_code: number | null; last_error: string | null; created_at: string }
 
 const EVENTS = ["concept.completed", "milestone.achieved", "user.struggled", "export.completed"];
 let root: HTMLElement | undefined;
@@ -69,7 +60,7 @@ function render(): void {
     hookError.textContent = "";
     const chosen = [...hookForm.querySelectorAll<HTMLInputElement>("input[name=event]:checked")].map((i) => i.value);
     try {
-      await post(`${LT}/webhooks`, { url: url.value.trim(), secret: secret.value, events: chosen, active: true });
+      await call(api.POST("/api/learntrac/v1/webhooks", { body: { url: url.value.trim(), secret: secret.value, events: chosen, active: true } }));
       url.value = "";
       secret.value = "";
       await loadWebhooks();
@@ -98,12 +89,12 @@ async function loadDashboard(): Promise<void> {
   const box = document.getElementById("dashboard");
   if (!box) return;
   try {
-    const d = await getJson<Dashboard>(`${LT}/analytics/dashboard${query({ timeframe })}`);
+    const d = await call(api.GET("/api/learntrac/v1/analytics/dashboard", { params: { query: { timeframe } } }));
     const s = d.summary;
     fill(box,
       h("dl", { class: "stats" },
         stat("Active learners", s.active_learners), stat("Concepts completed", s.concepts_completed),
-        stat("Average mastery", s.average_mastery_score === null ? "–" : `${Math.round(s.average_mastery_score * 100)}%`),
+        stat("Average mastery", s.average_mastery_score == null ? "–" : `${Math.round(s.average_mastery_score * 100)}%`),
         stat("Learning hours", Math.round(s.total_learning_hours * 10) / 10),
         stat("Completion rate", trend(d.trends.completion_rate)), stat("Engagement", trend(d.trends.engagement_score))),
       h("h4", {}, "Top concepts"),
@@ -123,7 +114,7 @@ function stat(label: string, value: string | number): HTMLElement {
 }
 
 function trend(t: Trend): string {
-  const change = t.change_percentage === null ? "" : ` (${t.change_percentage >= 0 ? "+" : ""}${Math.round(t.change_percentage)}%)`;
+  const change = t.change_percentage == null ? "" : ` (${t.change_percentage >= 0 ? "+" : ""}${Math.round(t.change_percentage)}%)`;
   return `${Math.round(t.current * 100) / 100}${change}`;
 }
 
@@ -145,13 +136,12 @@ async function loadLearner(userId: string): Promise<void> {
   const box = document.getElementById("learner-analytics")!;
   if (!userId) return;
   try {
-    const learner = await getJson<{ performance_metrics: { overall_mastery: number | null; concepts_per_week: number; exercise_success_rate: number | null; quiz_average: number | null };
-      recommendations: { focus_areas: string[]; suggested_pace_adjustment: string } }>(`${LT}/analytics/learner/${encodeURIComponent(userId)}`);
+    const learner = await call(api.GET("/api/learntrac/v1/analytics/learner/{user_id}", { params: { path: { user_id: Number(userId) } } }));
     const p = learner.performance_metrics;
     fill(box, h("dl", { class: "stats" },
-      stat("Overall mastery", p.overall_mastery === null ? "–" : `${Math.round(p.overall_mastery * 100)}%`),
+      stat("Overall mastery", p.overall_mastery == null ? "–" : `${Math.round(p.overall_mastery * 100)}%`),
       stat("Concepts per week", p.concepts_per_week),
-      stat("Exercise success", p.exercise_success_rate === null ? "–" : `${Math.round(p.exercise_success_rate * 100)}%`),
+      stat("Exercise success", p.exercise_success_rate == null ? "–" : `${Math.round(p.exercise_success_rate * 100)}%`),
       stat("Pace", learner.recommendations.suggested_pace_adjustment)),
       learner.recommendations.focus_areas.length ? text("p", `Focus on: ${learner.recommendations.focus_areas.join(", ")}`) : null);
   } catch (error) {
@@ -163,10 +153,10 @@ async function runExport(reportType: string, format: string): Promise<void> {
   const status = document.getElementById("export-status")!;
   status.replaceChildren(text("p", "Preparing the report…", "hint"));
   try {
-    const started = await post<{ export_id: string }>(`${LT}/analytics/export`, { report_type: reportType, format });
+    const started = await call(api.POST("/api/learntrac/v1/analytics/export", { body: { report_type: reportType, format } }));
     let current: ExportStatus | null = null;
     for (let i = 0; i < 120; i++) {
-      current = await getJson<ExportStatus>(`${LT}/analytics/export/${encodeURIComponent(started.export_id)}/status`);
+      current = await call(api.GET("/api/learntrac/v1/analytics/export/{export_id}/status", { params: { path: { export_id: started.export_id } } }));
       if (current.status === "completed" || current.status === "failed") break;
       await sleep(500);
     }
@@ -174,17 +164,17 @@ async function runExport(reportType: string, format: string): Promise<void> {
     const done = current;
     const name = `${done.report_type}-${done.export_id}.${done.format}`;
     status.replaceChildren(h("p", {}, `Ready (${done.file_size ?? "?"} bytes). `,
-      h("button", { type: "button", id: "export-download", onclick: () => void download(done.download_url!, name) }, `Download ${name}`)));
+      h("button", { type: "button", id: "export-download", onclick: () => void download(done.export_id, name) }, `Download ${name}`)));
   } catch (error) {
     status.replaceChildren(failure(forbidden(error) ? "Exports are for instructors." : (error as Error).message, () => void runExport(reportType, format)));
   }
 }
 
 /** The download needs the bearer token, so it is fetched and handed to the browser as a file. */
-async function download(url: string, name: string): Promise<void> {
-  const response = await apiFetch(url);
-  if (!response.ok) throw new ApiError(`The download failed (HTTP ${response.status}).`, response.status);
-  const href = URL.createObjectURL(await response.blob());
+async function download(exportId: string, name: string): Promise<void> {
+  const { data, response } = await api.GET("/api/learntrac/v1/analytics/export/{export_id}/download", { params: { path: { export_id: exportId } }, parseAs: "blob" });
+  if (!response.ok || !data) throw new ApiError(`The download failed (HTTP ${response.status}).`, response.status);
+  const href = URL.createObjectURL(data);
   const link = h("a", { href, download: name, hidden: true });
   document.body.append(link);
   link.click();
@@ -196,11 +186,11 @@ async function loadWebhooks(): Promise<void> {
   const list = document.getElementById("webhooks");
   if (!list) return;
   try {
-    const { webhooks } = await getJson<{ webhooks: Webhook[] }>(`${LT}/webhooks`);
+    const { webhooks } = await call(api.GET("/api/learntrac/v1/webhooks"));
     list.replaceChildren(...(webhooks.length ? webhooks.map((w) => h("li", { "data-webhook-id": w.webhook_id },
       text("strong", w.url), text("span", w.status, `badge badge-${w.status}`), text("span", w.events.join(", "), "hint"),
       h("button", { type: "button", class: "secondary", onclick: () => void loadDeliveries(w) }, "Deliveries"),
-      h("button", { type: "button", class: "secondary", onclick: async () => { await del(`${LT}/webhooks/${encodeURIComponent(w.webhook_id)}`).catch(() => null); await loadWebhooks(); } }, "Remove")))
+      h("button", { type: "button", class: "secondary", onclick: async () => { await call(api.DELETE("/api/learntrac/v1/webhooks/{webhook_id}", { params: { path: { webhook_id: w.webhook_id } } })).catch(() => null); await loadWebhooks(); } }, "Remove")))
       : [text("li", "No webhooks.", "hint")]));
   } catch (error) {
     if (forbidden(error)) list.replaceChildren(text("li", "Webhooks are for instructors.", "hint"));
@@ -211,14 +201,14 @@ async function loadWebhooks(): Promise<void> {
 async function loadDeliveries(webhook: Webhook): Promise<void> {
   const box = document.getElementById("deliveries")!;
   try {
-    const { deliveries } = await getJson<{ deliveries: Delivery[] }>(`${LT}/webhooks/${encodeURIComponent(webhook.webhook_id)}/deliveries`);
+    const { deliveries } = await call(api.GET("/api/learntrac/v1/webhooks/{webhook_id}/deliveries", { params: { path: { webhook_id: webhook.webhook_id } } }));
     fill(box, h("h4", {}, `Deliveries to ${webhook.url}`),
       deliveries.length ? h("table", { class: "table" },
         h("tr", {}, h("th", {}, "Event"), h("th", {}, "Status"), h("th", {}, "Attempts"), h("th", {}, "Last answer"), h("th", {}, "When"), h("th", {}, "")),
         ...deliveries.map((d) => h("tr", {}, h("td", {}, d.event), h("td", {}, d.status), h("td", {}, d.attempts),
           h("td", {}, d.last_status_code ? `HTTP ${d.last_status_code}` : d.last_error ?? ""), h("td", {}, formatDate(d.created_at)),
           h("td", {}, h("button", { type: "button", class: "secondary", onclick: async () => {
-            await post(`${LT}/webhooks/${encodeURIComponent(webhook.webhook_id)}/deliveries/${encodeURIComponent(d.delivery_id)}/redeliver`).catch(() => null);
+            await call(api.POST("/api/learntrac/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", { params: { path: { webhook_id: webhook.webhook_id, delivery_id: d.delivery_id } } })).catch(() => null);
             await loadDeliveries(webhook);
           } }, "Redeliver")))))
         : text("p", "No deliveries yet.", "hint"));

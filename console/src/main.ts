@@ -1,7 +1,7 @@
 // The console: signing in (register, log in, guest), then one view per part of the platform, chosen by the URL's hash
 // (#/paths, #/tracks, ...). Views render when shown; each fetches its own data.
 import "./app.css";
-import { clearSession, jsonRequest, readJson, saveSession, setSignOutHandler, storedUser, accessToken, type Tokens, type User } from "./api";
+import { anonymousApi, call, clearSession, saveSession, setSignOutHandler, storedUser, accessToken, type Tokens, type User } from "./api";
 import { byId } from "./dom";
 import { initPaths, refreshLists, resetPaths } from "./paths";
 import { views, type View } from "./views";
@@ -18,18 +18,18 @@ async function onAuthSubmit(event: SubmitEvent): Promise<void> {
   const email = byId<HTMLInputElement>("auth-email").value.trim();
   const password = byId<HTMLInputElement>("auth-password").value;
   if (!email || !password) return showAuthError("Enter your email and password.");
-  const [url, body] = register
-    ? ["/api/v1/auth/register", { email, password, name: byId<HTMLInputElement>("auth-name").value.trim() || null }]
-    : ["/api/v1/auth/login", { username: email, password }];
-  await signIn(() => fetch(url, jsonRequest("POST", body)));
+  const name = byId<HTMLInputElement>("auth-name").value.trim() || null;
+  await signIn(() => register
+    ? call(anonymousApi.POST("/api/v1/auth/register", { body: { email, password, name } }))
+    : call(anonymousApi.POST("/api/v1/auth/login", { body: { username: email, password } })));
 }
 
-async function signIn(call: () => Promise<Response>): Promise<void> {
+async function signIn(request: () => Promise<unknown>): Promise<void> {
   showAuthError("");
   const form = byId("auth-form");
   setFormBusy(form, true);
   try {
-    saveSession(await readJson<Tokens>(await call()));
+    saveSession((await request()) as Tokens);
     byId<HTMLInputElement>("auth-password").value = "";
     showWorkspace();
   } catch (error) {
@@ -49,7 +49,7 @@ function setFormBusy(form: HTMLElement, busy: boolean): void {
 function onLogout(): void {
   const token = accessToken();
   // Best effort: the session is revoked on the server; the page forgets the tokens either way.
-  if (token) fetch("/api/v1/auth/logout", { method: "POST", headers: { Authorization: `Bearer ${token}` } }).catch(() => {});
+  if (token) anonymousApi.POST("/api/v1/auth/logout", { headers: { Authorization: `Bearer ${token}` } }).catch(() => {});
   signOut("");
 }
 
@@ -112,7 +112,7 @@ function route(focusPrompt = false): void {
 function start(): void {
   setSignOutHandler(signOut);
   byId("auth-form").addEventListener("submit", (event) => void onAuthSubmit(event as SubmitEvent));
-  byId("guest").addEventListener("click", () => void signIn(() => fetch("/api/auth/guest-login", { method: "POST" })));
+  byId("guest").addEventListener("click", () => void signIn(() => call(anonymousApi.POST("/api/auth/guest-login"))));
   byId("logout").addEventListener("click", onLogout);
   initPaths();
   window.addEventListener("hashchange", () => route());

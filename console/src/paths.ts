@@ -1,10 +1,9 @@
 // Learning paths (seeds 000 and 002): type a goal, follow the task live (Server-Sent Events, else polling), read the
 // outline and flip the cards; Cancel and Retry. Ported from the first console's app.js, element ids unchanged.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { apiFetch, ApiError, jsonRequest, readJson, sleep } from "./api";
+import { api, ApiError, call, sleep } from "./api";
 import { byId } from "./dom";
 
-const apiJson = (path: string, init: RequestInit = {}): Promise<any> => apiFetch(path, init).then((r) => readJson<any>(r));
 const setFormBusy = (form: HTMLElement, busy: boolean) => {
   form.setAttribute("aria-busy", String(busy));
   form.querySelectorAll("button").forEach((button) => { button.disabled = busy; });
@@ -58,8 +57,7 @@ async function onGenerate(event: any) {
   // The call answers once the structure is saved; meanwhile the new task already shows its first stages.
   const discovery = discoverNewTask();
   try {
-    const response = await apiFetch("/api/recommendation/chat/generate-learning-path", jsonRequest("POST", { prompt }));
-    const result: any = await readJson(response);
+    const result: any = await call(api.POST("/api/recommendation/chat/generate-learning-path", { body: { prompt } }));
     if (result.learning_path) renderPath(outlineFromGeneration(result));
     if (result.task_id) watchTask(result.task_id, result.learning_path?.id ?? null);
   } catch (error: any) {
@@ -77,7 +75,7 @@ async function onGenerate(event: any) {
 function discoverNewTask() {
   let stopped = false;
   const look = async () => {
-    const tasks = await apiJson("/api/tasks/users/me?limit=5").catch(() => []);
+    const tasks = await call(api.GET("/api/tasks/users/me", { params: { query: { limit: 5 } } })).catch(() => []);
     const fresh = tasks.find((task: any) => !state.knownTaskIds.has(task.task_id));
     if (fresh && !stopped && state.taskId === null) watchTask(fresh.task_id, fresh.learning_path_id);
   };
@@ -134,8 +132,8 @@ async function followTask(taskId: any, signal: any) {
 
 // EventSource cannot send an Authorization header, so the stream is read with fetch and parsed here.
 async function streamTaskEvents(taskId: any, signal: any, onStatus: any) {
-  const response = await apiFetch(`/api/tasks/${encodeURIComponent(taskId)}/events`,
-    { headers: { Accept: "text/event-stream" }, signal });
+  const { response } = await api.GET("/api/tasks/{task_id}/events",
+    { params: { path: { task_id: taskId } }, headers: { Accept: "text/event-stream" }, signal, parseAs: "stream" });
   if (!response.ok || !response.body) return null;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
@@ -174,7 +172,7 @@ function parseServerSentEvent(block: any) {
 async function pollTaskStatus(taskId: any, signal: any, onStatus: any) {
   while (!signal.aborted) {
     try {
-      const status = await apiJson(`/api/tasks/${encodeURIComponent(taskId)}/status`, { signal });
+      const status = await call(api.GET("/api/tasks/{task_id}/status", { params: { path: { task_id: taskId } }, signal }));
       onStatus(status);
       if (isFinalOutcome(status)) return;
     } catch (error: any) {
@@ -223,7 +221,8 @@ async function onRetry() {
 
 async function sendTaskCommand(command: any) {
   try {
-    await apiJson(`/api/tasks/${encodeURIComponent(state.taskId ?? "")}/${command}`, { method: "POST" });
+    const options = { params: { path: { task_id: state.taskId ?? "" } } };
+    await call(command === "cancel" ? api.POST("/api/tasks/{task_id}/cancel", options) : api.POST("/api/tasks/{task_id}/retry", options));
     return true;
   } catch (error: any) {
     byId("task-error").textContent = error.message;
@@ -298,7 +297,7 @@ function schedulePathReload() {
 async function loadPath(pathId: any) {
   if (!pathId) return;
   try {
-    renderPath(await apiJson(`/api/learning-paths/${encodeURIComponent(pathId)}`));
+    renderPath(await call(api.GET("/api/learning-paths/{learning_path_id}", { params: { path: { learning_path_id: pathId } } })));
   } catch (error: any) {
     byId("generate-error").textContent = error.message;
   }
@@ -430,7 +429,7 @@ async function refreshLists() {
 async function loadMyPaths() {
   const list = byId("my-paths");
   try {
-    const paths = await apiJson("/api/learning-paths?limit=50");
+    const paths = await call(api.GET("/api/learning-paths", { params: { query: { limit: 50 } } }));
     paths.forEach((path: any) => state.pathTitles.set(path.id, path.title));
     list.replaceChildren(...(paths.length ? paths.map(renderPathItem) : [textElement("li", "No learning paths yet.", "hint")]));
   } catch (error: any) {
@@ -456,7 +455,7 @@ async function openPath(pathId: any) {
 async function loadMyTasks() {
   const list = byId("my-tasks");
   try {
-    const tasks = await apiJson("/api/tasks/users/me?limit=20");
+    const tasks = await call(api.GET("/api/tasks/users/me", { params: { query: { limit: 20 } } }));
     tasks.forEach((task: any) => state.knownTaskIds.add(task.task_id));
     list.replaceChildren(...(tasks.length ? tasks.map(renderTaskItem) : [textElement("li", "No tasks yet.", "hint")]));
   } catch (error: any) {

@@ -1,15 +1,9 @@
 // Progress (seed 003): the overview, milestones, and a chart over time from /progress/history.
-import { getJson, query } from "./api";
+import { api, call } from "./api";
 import { failure, fill, h, svg, text } from "./dom";
-import { LT } from "./concepts";
 import type { View } from "./views";
 
 interface Bucket { date: string; concepts_started: number; concepts_completed: number; concepts_mastered: number; time_spent: number; exercises_completed: number }
-interface History { history: Bucket[]; totals: { concepts_completed: number; concepts_mastered: number; total_time_spent: number; average_mastery_score: number } }
-interface Report {
-  overall_progress: { total_concepts: number; completed_concepts: number; mastered_concepts: number; in_progress_concepts: number; completion_percentage: number };
-  milestones: { name: string; total_concepts: number; completed: number; progress_percentage: number }[];
-}
 
 let root: HTMLElement | undefined;
 
@@ -39,8 +33,8 @@ async function load(): Promise<void> {
   const start = new Date(end.getTime() - 13 * 86_400_000);
   try {
     const [report, history] = await Promise.all([
-      getJson<Report>(`${LT}/progress`),
-      getJson<History>(`${LT}/progress/history${query({ start_date: isoDay(start), end_date: isoDay(end), granularity: "day" })}`),
+      call(api.GET("/api/learntrac/v1/progress")),
+      call(api.GET("/api/learntrac/v1/progress/history", { params: { query: { start_date: isoDay(start), end_date: isoDay(end), granularity: "day" } } })),
     ]);
     const o = report.overall_progress;
     fill(overview, h("dl", { class: "stats" },

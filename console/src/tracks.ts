@@ -1,7 +1,7 @@
 // Tracks (seed 001): create a track, plan it in an AI chat that streams over /ws/chat/{session_id}/switch (stop the
 // reply, switch between the session's chats), generate and finalise the plan into modules, then learn each module in
 // its own chat and complete it.
-import { ApiError, getJson, post, socketUrl } from "./api";
+import { api, ApiError, call, socketUrl } from "./api";
 import { failure, field, h, setBusy, text } from "./dom";
 import type { View } from "./views";
 
@@ -12,19 +12,19 @@ interface Module {
   title: string;
   description: string;
   objectives: string[];
-  estimated_hours: number | null;
+  estimated_hours?: number | null;
   is_completed: boolean;
 }
 interface Track {
   id: number;
   title: string;
   description: string;
-  difficulty_level: string | null;
+  difficulty_level?: string | null;
   status: string;
-  modules: Module[] | null;
+  modules?: Module[] | null;
 }
-interface Session { id: number; track_id: number | null; title: string; status: string; draft_plan: Plan | null }
-interface Chat { id: number; session_id: number | null; title: string; status: string; kind: string }
+interface Session { id: number; track_id?: number | null; title: string; status: string; draft_plan?: unknown }
+interface Chat { id: number; session_id?: number | null; title: string; status: string; kind: string }
 interface Message { message_id: number; chat_id: number; role: string; content: string; status: string; created_at: string }
 interface Plan { title: string; summary: string; modules: { order_index: number; title: string; description: string | null; estimated_hours: number | null }[] }
 
@@ -92,7 +92,7 @@ function render(): void {
     }
     setBusy(form, true);
     try {
-      const created = await post<Track>("/api/tracks", { title: title.value.trim(), description: description.value, difficulty_level: difficulty.value });
+      const created = await call(api.POST("/api/tracks", { body: { title: title.value.trim(), description: description.value, difficulty_level: difficulty.value } }));
       title.value = "";
       description.value = "";
       await loadTracks();
@@ -117,7 +117,7 @@ async function loadTracks(): Promise<void> {
   const list = document.getElementById(ids.list);
   if (!list) return;
   try {
-    const tracks = await getJson<Track[]>("/api/tracks");
+    const tracks = await call(api.GET("/api/tracks"));
     list.replaceChildren(...(tracks.length
       ? tracks.map((t) => h("li", {}, h("button", { type: "button", class: "link-button", onclick: () => void openTrack(t.id) }, t.title),
         text("span", `${t.difficulty_level ?? ""} · ${t.status}`, "hint")))
@@ -131,7 +131,7 @@ async function openTrack(trackId: number): Promise<void> {
   closeSocket();
   const detail = document.getElementById(ids.detail)!;
   try {
-    track = await getJson<Track>(`/api/tracks/${trackId}`);
+    track = await call(api.GET("/api/tracks/{track_id}", { params: { path: { track_id: trackId } } }));
   } catch (error) {
     detail.replaceChildren(failure((error as Error).message, () => void openTrack(trackId)));
     return;
@@ -150,10 +150,10 @@ async function openTrack(trackId: number): Promise<void> {
 
 async function openPlanning(detail: HTMLElement): Promise<void> {
   if (!track) return;
-  const sessions = await getJson<Session[]>("/api/chat/sessions").catch(() => [] as Session[]);
-  session = sessions.find((s) => s.track_id === track!.id) ?? await post<Session>("/api/chat/sessions", { track_id: track.id });
-  const chats = (await getJson<Chat[]>(`/api/chat/sessions/${session.id}/chats`)).sort((a, b) => a.id - b.id);
-  chatId = chats.length ? chats[chats.length - 1].id : (await post<Chat>("/api/chat/chats", { session_id: session.id, title: "Chat 1" })).id;
+  const sessions = await call(api.GET("/api/chat/sessions")).catch(() => [] as Session[]);
+  session = sessions.find((s) => s.track_id === track!.id) ?? await call(api.POST("/api/chat/sessions", { body: { track_id: track.id } }));
+  const chats = (await call(api.GET("/api/chat/sessions/{session_id}/chats", { params: { path: { session_id: session.id } } }))).sort((a, b) => a.id - b.id);
+  chatId = chats.length ? chats[chats.length - 1].id : (await call(api.POST("/api/chat/chats", { body: { session_id: session.id, title: "Chat 1" } }))).id;
 
   const input = h("textarea", { rows: 2, maxlength: 8000, id: "planning-input" });
   const send = h("button", { type: "submit" }, "Send");
@@ -189,7 +189,7 @@ async function openPlanning(detail: HTMLElement): Promise<void> {
         h("button", { type: "button", onclick: () => void finalisePlan() }, "Finalise plan")),
       planSection));
   renderChats(chats.length ? chats : [{ id: chatId, session_id: session.id, title: "Chat 1", status: "active", kind: "planning" }]);
-  if (session.draft_plan) renderPlan(session.draft_plan);
+  if (session.draft_plan) renderPlan(session.draft_plan as Plan);
   connect();
 }
 
@@ -207,8 +207,8 @@ function renderChats(chats: Chat[]): void {
 async function newChat(): Promise<void> {
   if (!session) return;
   const count = document.querySelectorAll(`#${ids.chats} li`).length;
-  const chat = await post<Chat>("/api/chat/chats", { session_id: session.id, title: `Chat ${count + 1}` });
-  const chats = (await getJson<Chat[]>(`/api/chat/sessions/${session.id}/chats`)).sort((a, b) => a.id - b.id);
+  const chat = await call(api.POST("/api/chat/chats", { body: { session_id: session.id, title: `Chat ${count + 1}` } }));
+  const chats = (await call(api.GET("/api/chat/sessions/{session_id}/chats", { params: { path: { session_id: session.id } } }))).sort((a, b) => a.id - b.id);
   chatId = chat.id;
   renderChats(chats);
   switchChat(chat.id);
@@ -349,8 +349,8 @@ async function generatePlan(): Promise<void> {
   if (!session || !track) return;
   setStatus("Generating a plan…");
   try {
-    const result = await post<{ plan: Plan }>("/api/ai/generate-plan", { track_id: track.id, session_id: session.id, chat_id: chatId });
-    renderPlan(result.plan);
+    const result = await call(api.POST("/api/ai/generate-plan", { body: { track_id: track.id, session_id: session.id, chat_id: chatId } }));
+    renderPlan(result.plan as Plan);
     setStatus("");
   } catch (error) {
     document.getElementById(ids.plan)?.replaceChildren(failure((error as Error).message, () => void generatePlan()));
@@ -367,7 +367,7 @@ function renderPlan(plan: Plan): void {
 async function finalisePlan(): Promise<void> {
   if (!session || !track) return;
   try {
-    const result = await post<{ modules: Module[] }>("/api/ai/finalize-course-plan", { session_id: session.id, track_id: track.id });
+    const result = await call(api.POST("/api/ai/finalize-course-plan", { body: { session_id: session.id, track_id: track.id } }));
     const detail = document.getElementById(ids.detail)!;
     renderModules(detail, result.modules);
     document.getElementById("modules-title")?.focus();
@@ -394,12 +394,12 @@ async function learnModule(module: Module): Promise<void> {
   panel.replaceChildren(text("p", "Opening the module…", "hint"));
   let start: { chat_id: number; message: Message };
   try {
-    start = await post("/api/ai/module-learning-start", { module_id: module.id });
+    start = await call(api.POST("/api/ai/module-learning-start", { body: { module_id: module.id } }));
   } catch (error) {
     panel.replaceChildren(failure((error as Error).message, () => void learnModule(module)));
     return;
   }
-  const history = await post<{ messages: Message[] }>("/api/ai/module-chat-history", { chat_id: start.chat_id }).catch(() => ({ messages: [start.message] }));
+  const history = await call(api.POST("/api/ai/module-chat-history", { body: { chat_id: start.chat_id } })).catch(() => ({ messages: [start.message] }));
   const list = h("ol", { class: "messages", "aria-label": `Module chat: ${module.title}`, "aria-live": "polite" },
     ...history.messages.map((m) => h("li", { class: `message message-${m.role}` }, text("span", m.role === "user" ? "You" : "Tutor", "message-role"), text("p", m.content, "message-text"))));
   const input = h("textarea", { rows: 2, maxlength: 8000 });
@@ -413,7 +413,7 @@ async function learnModule(module: Module): Promise<void> {
     error.textContent = "";
     list.append(h("li", { class: "message message-user" }, text("span", "You", "message-role"), text("p", message, "message-text")));
     try {
-      const reply = await post<{ response: string }>("/api/ai/module-chat", { chat_id: start.chat_id, message });
+      const reply = await call(api.POST("/api/ai/module-chat", { body: { chat_id: start.chat_id, message } }));
       list.append(h("li", { class: "message message-assistant" }, text("span", "Tutor", "message-role"), text("p", reply.response, "message-text")));
       input.value = "";
     } catch (failure) {
@@ -425,11 +425,11 @@ async function learnModule(module: Module): Promise<void> {
   const outcome = h("p", { class: "hint", "aria-live": "polite", id: "module-outcome" });
   const complete = h("button", { type: "button", onclick: async () => {
     try {
-      const result = await post<{ completed_modules: number; total_modules: number; track_completed: boolean; next_module: Module | null }>("/api/ai/module-complete", { module_id: module.id });
+      const result = await call(api.POST("/api/ai/module-complete", { body: { module_id: module.id } }));
       outcome.textContent = result.track_completed
         ? `Track completed: ${result.completed_modules} of ${result.total_modules} modules.`
         : `Module completed (${result.completed_modules} of ${result.total_modules}).${result.next_module ? ` Next: ${result.next_module.title}` : ""}`;
-      const refreshed = await getJson<Track>(`/api/tracks/${module.track_id}`);
+      const refreshed = await call(api.GET("/api/tracks/{track_id}", { params: { path: { track_id: module.track_id } } }));
       const chatPanel = document.getElementById(ids.moduleChat);
       renderModules(document.getElementById(ids.detail)!, refreshed.modules ?? []);
       if (chatPanel) document.getElementById(ids.moduleChat)?.replaceWith(chatPanel);

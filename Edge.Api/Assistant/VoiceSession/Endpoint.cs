@@ -16,7 +16,7 @@ public sealed class Endpoint(ConversationStore conversations) : EndpointWithoutR
     {
         Post("/api/v1/ai/voice-session");
         PreProcessor<AiRateLimit<EmptyRequest>>();
-        Description(d => d.WithTags("AI assistant").ProducesProblem(401).ProducesProblem(429));
+        Description(d => d.WithTags("AI assistant").Produces<VoiceSessionInfo>(StatusCodes.Status201Created).ProducesProblem(401).ProducesProblem(429));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

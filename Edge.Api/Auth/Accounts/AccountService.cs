@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Pipeline.Edge.Api.Auth.Sessions;
 using Pipeline.Edge.Api.Auth.Tokens;
 using Pipeline.Edge.Api.Errors;
@@ -14,8 +15,10 @@ public sealed class AccountService(
     SessionStore sessions,
     AccessTokenIssuer accessTokens,
     LoginThrottle throttle,
+    KnownDevices knownDevices,
     IPasswordHasher<UserAccount> passwordHasher,
     PasswordHashGate hashGate,
+    IOptions<AuthOptions> options,
     ILogger<AccountService> logger)
 {
     // Verifying against this when the account does not exist costs the same time as a real check, so response times
@@ -34,19 +37,72 @@ public sealed class AccountService(
         };
         AccountRules.Check(account);
         var hash = await hashGate.RunAsync(() => passwordHasher.HashPassword(new UserAccount(), account.Password), cancellationToken);
-        var user = await users.CreateAsync(account, hash, cancellationToken);
+        UserAccount user;
+        try
+        {
+            user = await users.CreateAsync(account, hash, cancellationToken);
+        }
+        catch (EmailAlreadyRegisteredException)
+        {
+            // A client that lost the answer to its registration (a timeout, a dropped connection) and sends it again with
+            // the same Idempotency-Key gets the registration's answer, not "Email already registered" for its own account.
+            var registered = await SameRecentRegistrationAsync(account, cancellationToken);
+            if (registered is null) throw;
+            logger.LogInformation("User {UserId} registered again: answered as the first registration", registered.Id);
+            return await OpenSessionAsync(registered, cancellationToken);
+        }
         logger.LogInformation("User {UserId} registered", user.Id);
         return await OpenSessionAsync(user, cancellationToken);
     }
 
-    public async Task<IssuedTokens> LoginAsync(string login, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account a registration for a taken email is a retry of: registered within Auth:RegistrationRetryMinutes with
+    /// the same Idempotency-Key, the same username (if one was given) and the same password. Checking the password is a
+    /// login attempt, so it is counted by the login throttle first (a locked account answers 409, as any taken email).
+    /// Without a key a taken email is always "Email already registered" (the seeds' answer).
+    /// </summary>
+    private async Task<UserAccount?> SameRecentRegistrationAsync(NewAccount account, CancellationToken cancellationToken)
+    {
+        if (account.RegistrationKey is null || options.Value.RegistrationRetryMinutes == 0) return null;
+        var existing = await users.FindRegistrationAsync(account.Email, account.RegistrationKey,
+            TimeSpan.FromMinutes(options.Value.RegistrationRetryMinutes), cancellationToken);
+        if (existing?.PasswordHash is null
+            || (account.Username is not null && !string.Equals(existing.Username, account.Username, StringComparison.OrdinalIgnoreCase)))
+            return null;
+        var throttleKey = LoginThrottle.KeyFor(existing, account.Email);
+        try
+        {
+            await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
+        }
+        catch (ApiException locked) when (locked.StatusCode == StatusCodes.Status429TooManyRequests)
+        {
+            return null;
+        }
+        var verdict = await hashGate.RunAsync(() => passwordHasher.VerifyHashedPassword(existing, existing.PasswordHash, account.Password), cancellationToken);
+        if (verdict == PasswordVerificationResult.Failed) return null;
+        await throttle.ResetAsync(throttleKey, cancellationToken);
+        return existing;
+    }
+
+    /// <param name="deviceToken">The known-device cookie the client sent, if any (<see cref="KnownDevices"/>).</param>
+    public async Task<IssuedTokens> LoginAsync(string login, string password, string? deviceToken, CancellationToken cancellationToken)
     {
         if (login.Length > AccountRules.MaximumLoginLength)
             throw ApiException.BadRequest($"username must be at most {AccountRules.MaximumLoginLength} characters long.");
         var normalized = AccountRules.NormalizeLogin(login);
         var user = await users.FindByLoginAsync(normalized, cancellationToken);
-        var throttleKey = LoginThrottle.KeyFor(user, normalized);
-        await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
+        var device = knownDevices.Read(deviceToken);
+        string throttleKey;
+        if (user is not null && device is not null && device.UserId == user.Id)
+        {
+            throttleKey = LoginThrottle.KeyFor(device);
+            await throttle.BeginKnownDeviceAttemptAsync(throttleKey, cancellationToken);
+        }
+        else
+        {
+            throttleKey = LoginThrottle.KeyFor(user, normalized);
+            await throttle.BeginAttemptAsync(throttleKey, cancellationToken);
+        }
         var verdict = await hashGate.RunAsync(
             () => passwordHasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? DecoyHash.Value, password), cancellationToken);
         if (user is null || user.PasswordHash is null || verdict == PasswordVerificationResult.Failed)
@@ -58,7 +114,8 @@ public sealed class AccountService(
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await users.UpdatePasswordHashAsync(user.Id, await hashGate.RunAsync(() => passwordHasher.HashPassword(user, password), cancellationToken),
                 cancellationToken);
-        return await OpenSessionAsync(user, cancellationToken);
+        var tokens = await OpenSessionAsync(user, cancellationToken);
+        return knownDevices.Enabled ? tokens with { DeviceToken = knownDevices.Issue(user.Id, device) } : tokens;
     }
 
     public async Task<IssuedTokens> LoginAsGuestAsync(CancellationToken cancellationToken)

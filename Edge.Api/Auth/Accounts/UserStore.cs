@@ -40,12 +40,12 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         {
             return await connection.QuerySingleAsync<UserAccount>(
                 $"""
-                INSERT INTO users (email, username, password_hash, first_name, last_name, display_name)
+                INSERT INTO users (email, username, password_hash, first_name, last_name, display_name, registration_key)
                 VALUES (normalize(@Email, NFKC), @Username, @passwordHash, normalize(@FirstName, NFC), normalize(@LastName, NFC),
-                        normalize(@DisplayName, NFC))
+                        normalize(@DisplayName, NFC), @RegistrationKey)
                 RETURNING {Columns}
                 """,
-                new { account.Email, account.Username, passwordHash, account.FirstName, account.LastName, account.DisplayName });
+                new { account.Email, account.Username, passwordHash, account.FirstName, account.LastName, account.DisplayName, account.RegistrationKey });
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -53,6 +53,18 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
                 ? ApiException.Conflict("Username already taken")
                 : new EmailAlreadyRegisteredException();
         }
+    }
+
+    /// <summary>The account registered with this email and Idempotency-Key within the given time, if any.</summary>
+    public async Task<UserAccount?> FindRegistrationAsync(string email, string registrationKey, TimeSpan within, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserAccount>(
+            $"""
+            SELECT {Columns} FROM users
+            WHERE NOT is_guest AND lower(email) = lower(normalize(@email, NFKC)) AND registration_key = @registrationKey
+              AND created_at > now() - @within
+            """, new { email, registrationKey, within });
     }
 
     /// <summary>A guest has no password and an address nobody can own (.invalid is reserved), so it can never log in again.</summary>

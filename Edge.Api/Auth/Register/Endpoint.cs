@@ -17,7 +17,7 @@ public sealed class Endpoint(AccountService accounts) : Endpoint<Request, TokenR
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        var tokens = await accounts.RegisterAsync(request.ToNewAccount(), ct);
+        var tokens = await accounts.RegisterAsync(request.ToNewAccount() with { RegistrationKey = RegistrationKey.From(HttpContext) }, ct);
         HttpContext.Response.Headers.Location = AuthRoutes.V1 + "/me";
         await Send.ResponseAsync(TokenResponse.From(tokens), StatusCodes.Status201Created, ct);
     }

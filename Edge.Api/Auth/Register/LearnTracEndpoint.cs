@@ -20,7 +20,7 @@ public sealed class LearnTracEndpoint(AccountService accounts) : Endpoint<Reques
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        var tokens = await accounts.RegisterAsync(request.ToNewAccount(), ct);
+        var tokens = await accounts.RegisterAsync(request.ToNewAccount() with { RegistrationKey = RegistrationKey.From(HttpContext) }, ct);
         HttpContext.Response.Headers.Location = AuthRoutes.LearnTrac + "/me";
         await Send.ResponseAsync(LearnTracLoginResponse.From(tokens), StatusCodes.Status201Created, ct);
     }

@@ -20,7 +20,8 @@ public sealed class Endpoint(AccountService accounts) : Endpoint<Request, TokenR
         try
         {
             var tokens = await accounts.RegisterAsync(
-                new NewAccount(request.Email!, request.Password!, FirstName: request.FirstName!.Trim(), LastName: request.LastName!.Trim()), ct);
+                new NewAccount(request.Email!, request.Password!, FirstName: request.FirstName!.Trim(), LastName: request.LastName!.Trim(),
+                    RegistrationKey: RegistrationKey.From(HttpContext)), ct);
             await Send.OkAsync(TokenResponse.From(tokens), ct);
         }
         catch (EmailAlreadyRegisteredException duplicate)

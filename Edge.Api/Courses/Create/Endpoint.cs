@@ -12,7 +12,7 @@ public sealed class Endpoint(CourseCatalogue courses) : Endpoint<Request, Course
     public override void Configure()
     {
         Post("/api/v1/courses");
-        Description(d => d.WithTags("Courses").ProducesProblem(400).ProducesProblem(401).ProducesProblem(403));
+        Description(d => d.WithTags("Courses").Produces<CourseDetail>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

@@ -11,7 +11,7 @@ public sealed class Endpoint(GoalStore goals, CourseCatalogue courses) : Endpoin
     public override void Configure()
     {
         Post("/api/v1/goals");
-        Description(d => d.WithTags("Goals").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404));
+        Description(d => d.WithTags("Goals").Produces<Goal>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class Endpoint(GoalStore goals) : Endpoint<Request, GoalProgress>
     public override void Configure()
     {
         Post("/api/v1/goals/{id}/progress");
-        Description(d => d.WithTags("Goals").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409));
+        Description(d => d.WithTags("Goals").Produces<GoalProgress>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

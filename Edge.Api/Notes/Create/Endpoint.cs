@@ -11,7 +11,7 @@ public sealed class Endpoint(NoteStore notes, CourseCatalogue courses) : Endpoin
     public override void Configure()
     {
         Post("/api/v1/notes");
-        Description(d => d.WithTags("Notes").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404));
+        Description(d => d.WithTags("Notes").Produces<Note>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class Endpoint(ReminderStore reminders, IMessageScheduler schedule
     public override void Configure()
     {
         Post("/api/v1/reminders");
-        Description(d => d.WithTags("Reminders").ProducesProblem(400).ProducesProblem(401));
+        Description(d => d.WithTags("Reminders").Produces<ReminderView>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

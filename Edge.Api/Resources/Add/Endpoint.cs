@@ -17,7 +17,7 @@ public sealed class Endpoint(ResourceStore resources, ISendEndpointProvider bus)
     public override void Configure()
     {
         Post("/api/v1/resources");
-        Description(d => d.WithTags("Resources").ProducesProblem(400).ProducesProblem(401));
+        Description(d => d.WithTags("Resources").Produces<ResourceHit>(StatusCodes.Status200OK).Produces<ResourceHit>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

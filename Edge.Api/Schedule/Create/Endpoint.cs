@@ -12,7 +12,7 @@ public sealed class Endpoint(ScheduleStore schedule, GoalStore goals, CourseCata
     public override void Configure()
     {
         Post("/api/v1/schedule");
-        Description(d => d.WithTags("Schedule").ProducesProblem(400).ProducesProblem(401).ProducesProblem(404));
+        Description(d => d.WithTags("Schedule").Produces<ScheduledBlock>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404));
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

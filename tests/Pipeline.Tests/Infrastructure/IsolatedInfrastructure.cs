@@ -83,7 +83,7 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(10),
         };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestSettings.RabbitUser}:{TestSettings.RabbitPassword}")));
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestSettings.RabbitAdminUser}:{TestSettings.RabbitAdminPassword}")));
         return client;
     }
 }

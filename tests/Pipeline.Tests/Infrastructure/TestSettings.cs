@@ -15,6 +15,9 @@ public static class TestSettings
     public static int RabbitManagementPort => int.Parse(Env("RabbitMq__ManagementPort", "55673"));
     public static string RabbitUser => Env("RabbitMq__Username", "guest");
     public static string RabbitPassword => Env("RabbitMq__Password", "guest");
+    /// <summary>Creates and deletes the tests' virtual hosts (administrator); the hosts under test use <see cref="RabbitUser"/>.</summary>
+    public static string RabbitAdminUser => Env("PIPELINE_RABBIT_ADMIN_USER", RabbitUser);
+    public static string RabbitAdminPassword => Env("PIPELINE_RABBIT_ADMIN_PASSWORD", RabbitPassword);
     public static string Redis => Env("Redis__Configuration", "127.0.0.1:56379");
     public static string RepositoryRoot => FindRepositoryRoot();
 

@@ -19,7 +19,7 @@ public sealed class Commands_from_other_systems(OpsFixture fixture)
         var script = DocumentedScript()
             .Replace("TASK=$(cat /proc/sys/kernel/random/uuid)", $"TASK={task}")
             .Replace("\\\"userId\\\":5", $"\\\"userId\\\":{learner.Id}")
-            .Replace("guest:guest", $"{TestSettings.RabbitUser}:{TestSettings.RabbitPassword}")
+            .Replace("\"pipeline:$(cat .data/rabbitmq.password)\"", $"'{TestSettings.RabbitUser}:{TestSettings.RabbitPassword}'")
             .Replace("http://127.0.0.1:55673/api/exchanges/%2F/", $"http://{TestSettings.RabbitHost}:{TestSettings.RabbitManagementPort}/api/exchanges/{Uri.EscapeDataString(fixture.Infrastructure.VirtualHost)}/");
 
         var (exitCode, output) = await RunBashAsync(script);

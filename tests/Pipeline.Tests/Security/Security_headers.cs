@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Pipeline.Tests.Infrastructure;
 
 namespace Pipeline.Tests.Security;
@@ -31,5 +34,41 @@ public sealed class Security_headers(PipelineFixture fixture)
 
         response.EnsureSuccessStatusCode();
         Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control: no-store");
+    }
+
+    [Theory]
+    [InlineData("/ops")]
+    [InlineData("/ops?x=1")]
+    public async Task A_redirect_never_names_the_host_the_client_sent(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "evil.example";
+
+        var response = await fixture.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.False(location.IsAbsoluteUri, $"Location: {location}");
+        Assert.StartsWith("/ops/", location.OriginalString);
+        Assert.DoesNotContain("evil", location.OriginalString);
+    }
+
+    [Fact]
+    public async Task Only_the_configured_hosts_are_answered()
+    {
+        await using var limited = fixture.Api.WithWebHostBuilder(web => web.UseSetting("AllowedHosts", "pipeline.test;localhost"));
+        var client = limited.CreateClient();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await GetWithHostAsync(client, "evil.example")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetWithHostAsync(client, "pipeline.test")).StatusCode);
+        // The shared default ("*") answers any host name.
+        Assert.Equal(HttpStatusCode.OK, (await GetWithHostAsync(fixture.CreateClient(), "evil.example")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetWithHostAsync(HttpClient client, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Host = host;
+        return await client.SendAsync(request);
     }
 }
