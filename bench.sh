@@ -9,6 +9,8 @@
 #   ./bench.sh compare poll DOTNET_GCgen0size=0   a setting against the usual start, alternating (bench/compare.py)
 #   ./bench.sh graph                      the knowledge graph on 10,000 concepts / 40,000 edges vs QuikGraph (docs/graph-benchmark.md)
 #   ./bench.sh chat                       the chat WebSocket: added latency to the first token, token relay rate vs bare Redis (docs/chat-benchmark.md)
+#   ./bench.sh search                     resource search over 10,000 resources with the local MiniLM model, embedding throughput (docs/search-benchmark.md)
+#   ./bench.sh analytics                  the analytics dashboard over 1,000,000 learning events vs count(*) (docs/analytics-benchmark.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 # Which driver runs, checked before anything is installed, started or built.
@@ -18,7 +20,9 @@ case "${1:-}" in
   compare) script=bench/compare.py ;;
   graph) script=graph ;;
   chat) script=chat ;;
-  *) echo "usage: ./bench.sh [hops | graph | chat | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
+  search) script=search ;;
+  analytics) script=analytics ;;
+  *) echo "usage: ./bench.sh [hops | graph | chat | search | analytics | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
 esac
 source scripts/infra.sh
 infra_up
@@ -46,6 +50,20 @@ if [ "$script" = chat ]; then
   # In-process (Edge.Api and Handlers in the program): its own database and vhost, created and dropped by the program.
   BENCH_CHAT_REPORT="${BENCH_CHAT_REPORT:-docs/chat-benchmark.md}" \
     dotnet run --project bench/Pipeline.ChatBench -c Release -nologo -v quiet
+  exit $?
+fi
+
+if [ "$script" = search ]; then
+  # In-process (Edge.Api and Handlers in the program): its own database and vhost, created and dropped by the program.
+  BENCH_SEARCH_REPORT="${BENCH_SEARCH_REPORT:-docs/search-benchmark.md}" \
+    dotnet run --project bench/Pipeline.SearchBench -c Release -nologo -v quiet
+  exit $?
+fi
+
+if [ "$script" = analytics ]; then
+  # In-process (Edge.Api in the program): its own database and vhost, created and dropped by the program.
+  BENCH_ANALYTICS_REPORT="${BENCH_ANALYTICS_REPORT:-docs/analytics-benchmark.md}" \
+    dotnet run --project bench/Pipeline.AnalyticsBench -c Release -nologo -v quiet
   exit $?
 fi
 

@@ -6,11 +6,43 @@ public sealed partial class AnalyticsRollupStore
 {
     private static string Day(DateTimeOffset at) => DayOf(at);
 
-    /// <summary>The current period [<paramref name="from"/>, <paramref name="to"/>] and the one before it, cohort-wide or for one learner.</summary>
+    /// <summary>
+    /// The current period [<paramref name="from"/>, <paramref name="to"/>] and the one before it, cohort-wide or for one
+    /// learner. Cohort-wide from one row per learner (the days they were active, as bits) and one per day and shard (the
+    /// sums), not from every learner-day of both periods (migration 0072, <c>./bench.sh analytics</c>).
+    /// </summary>
     public async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(DateTimeOffset previousFrom, DateTimeOffset from, DateTimeOffset to, long? userId,
         CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (userId is null)
+            return (await connection.QueryAsync<PeriodSummary>(new CommandDefinition("""
+                WITH learners AS (
+                    SELECT analytics_days_in(active, @from::date, @to::date) AS days, analytics_days_in(completing, @from::date, @to::date) AS completing,
+                           analytics_days_in(active, @previousFrom::date, @from::date - 1) AS previous_days,
+                           analytics_days_in(completing, @previousFrom::date, @from::date - 1) AS previous_completing
+                    FROM analytics_learner_activity),
+                people AS (
+                    SELECT count(*) FILTER (WHERE days > 0) AS active, count(*) FILTER (WHERE completing > 0) AS completing,
+                           coalesce(sum(days), 0)::bigint AS days,
+                           count(*) FILTER (WHERE previous_days > 0) AS previous_active, count(*) FILTER (WHERE previous_completing > 0) AS previous_completing,
+                           coalesce(sum(previous_days), 0)::bigint AS previous_days
+                    FROM learners),
+                sums AS (
+                    SELECT coalesce(sum(completions) FILTER (WHERE day >= @from::date), 0)::bigint AS completions,
+                           coalesce(sum(mastery_sum) FILTER (WHERE day >= @from::date), 0)::float8 AS mastery,
+                           coalesce(sum(learning_seconds) FILTER (WHERE day >= @from::date), 0)::bigint AS seconds,
+                           coalesce(sum(completions) FILTER (WHERE day < @from::date), 0)::bigint AS previous_completions,
+                           coalesce(sum(mastery_sum) FILTER (WHERE day < @from::date), 0)::float8 AS previous_mastery,
+                           coalesce(sum(learning_seconds) FILTER (WHERE day < @from::date), 0)::bigint AS previous_seconds
+                    FROM analytics_cohort_daily WHERE day >= @previousFrom::date AND day <= @to::date)
+                SELECT true AS Current, active AS ActiveLearners, completions AS Completions, mastery AS MasterySum, seconds AS LearningSeconds,
+                       people.completing AS LearnersCompleting, days AS ActiveDays
+                FROM people, sums
+                UNION ALL
+                SELECT false, previous_active, previous_completions, previous_mastery, previous_seconds, previous_completing, previous_days
+                FROM people, sums
+                """, new { previousFrom = Day(previousFrom), from = Day(from), to = Day(to) }, cancellationToken: ct))).ToList();
         var rows = await connection.QueryAsync<PeriodSummary>(new CommandDefinition("""
             SELECT day >= @from::date AS Current, count(DISTINCT user_id) AS ActiveLearners, coalesce(sum(completions), 0)::bigint AS Completions,
                    coalesce(sum(mastery_sum), 0)::float8 AS MasterySum, coalesce(sum(learning_seconds), 0)::bigint AS LearningSeconds,
@@ -75,6 +107,13 @@ public sealed partial class AnalyticsRollupStore
     public async Task<IReadOnlyList<SuccessfulPath>> SuccessfulPathsAsync(long? userId, int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // Cohort-wide from the per-path counts a trigger keeps (migration 0072); the same figures as grouping the profiles.
+        if (userId is null)
+            return (await connection.QueryAsync<SuccessfulPath>(new CommandDefinition("""
+                SELECT path AS Path, learners::bigint AS Learners, successes::float8 / learners AS SuccessRate, time_sum / learners AS AverageTime
+                FROM analytics_path_stats WHERE learners > 0
+                ORDER BY 3 DESC, 2 DESC LIMIT @limit
+                """, new { limit }, cancellationToken: ct))).ToList();
         return (await connection.QueryAsync<SuccessfulPath>(new CommandDefinition("""
             SELECT path AS Path, count(*) AS Learners,
                    avg(CASE WHEN path_mastery_sum / cardinality(path) >= 0.8 THEN 1.0 ELSE 0.0 END)::float8 AS SuccessRate,

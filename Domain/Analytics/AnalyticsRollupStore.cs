@@ -49,6 +49,13 @@ public sealed partial class AnalyticsRollupStore(NpgsqlDataSource dataSource)
                         WHERE user_id = @UserId AND completions > 0 ORDER BY completed_at, concept_id LIMIT 4) first_four) f
             WHERE p.user_id = @UserId;
             UPDATE analytics_learner_profiles SET hours[@Hour] = hours[@Hour] + 1, weekdays[@Weekday] = weekdays[@Weekday] + 1 WHERE user_id = @UserId;
+            INSERT INTO analytics_learner_activity AS a (user_id, active, completing)
+            VALUES (@UserId, analytics_with_day(B'', @Day::date), analytics_with_day(B'', @Day::date))
+            ON CONFLICT (user_id) DO UPDATE SET active = analytics_with_day(a.active, @Day::date), completing = analytics_with_day(a.completing, @Day::date);
+            INSERT INTO analytics_cohort_daily AS c (day, shard, completions, mastery_sum, learning_seconds)
+            VALUES (@Day::date, (@UserId % 16)::smallint, 1, @Mastery, @Seconds)
+            ON CONFLICT (day, shard) DO UPDATE SET completions = c.completions + 1, mastery_sum = c.mastery_sum + @Mastery,
+                learning_seconds = c.learning_seconds + @Seconds;
             """, args, tx, cancellationToken: ct));
         foreach (var (kind, name) in new[] { ("component", c.Component), ("milestone", c.Milestone) })
             if (!string.IsNullOrWhiteSpace(name))
@@ -81,6 +88,8 @@ public sealed partial class AnalyticsRollupStore(NpgsqlDataSource dataSource)
                 score_sum = l.score_sum + @score;
             INSERT INTO analytics_learner_profiles (user_id) VALUES (@userId) ON CONFLICT DO NOTHING;
             UPDATE analytics_learner_profiles SET hours[@Hour] = hours[@Hour] + 1, weekdays[@Weekday] = weekdays[@Weekday] + 1 WHERE user_id = @userId;
+            INSERT INTO analytics_learner_activity AS a (user_id, active) VALUES (@userId, analytics_with_day(B'', @Day::date))
+            ON CONFLICT (user_id) DO UPDATE SET active = analytics_with_day(a.active, @Day::date);
             """, new
         {
             userId, conceptId, score, Passed = passed ? 1 : 0, Day = DayOf(at),

@@ -8,7 +8,7 @@ namespace Pipeline.Domain.Conversations;
 /// The owner of <c>conversations</c> and <c>conversation_messages</c>, for every feature that chats: the edge stores
 /// conversations and users' messages, the reply worker stores assistant replies (once per user message).
 /// </summary>
-public sealed class ConversationStore(NpgsqlDataSource dataSource)
+public sealed partial class ConversationStore(NpgsqlDataSource dataSource)
 {
     private const string ConversationColumns = """
         id, kind, owner_id AS OwnerId, parent_id AS ParentId, course_id AS CourseId, module_id AS ModuleId,

@@ -45,6 +45,27 @@ public sealed class ReminderStore(NpgsqlDataSource dataSource)
         return reminder;
     }
 
+    /// <summary>
+    /// A notice from the system (not asked for by the user), stored in the user's notifications list as a reminder
+    /// delivered now; <paramref name="announce"/> runs in the same transaction. Once per <paramref name="noticeKey"/>:
+    /// a second call with the same key stores and announces nothing (null).
+    /// </summary>
+    public async Task<Reminder?> NotifyOnceAsync(long userId, string message, string noticeKey, Func<Reminder, Task> announce, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var reminder = await connection.QuerySingleOrDefaultAsync<Reminder>(new CommandDefinition(
+            $"""
+            INSERT INTO reminders (user_id, message, remind_at, delivered_at, notice_key) VALUES (@userId, @message, now(), now(), @noticeKey)
+            ON CONFLICT (notice_key) WHERE notice_key IS NOT NULL DO NOTHING
+            RETURNING {Columns}
+            """, new { userId, message, noticeKey }, transaction, cancellationToken: ct));
+        if (reminder is null) return null;
+        await announce(reminder);
+        await transaction.CommitAsync(ct);
+        return reminder;
+    }
+
     /// <summary>Reminders past due by more than <paramref name="grace"/> and still undelivered (their scheduled message was lost).</summary>
     public async Task<IReadOnlyList<long>> OverdueAsync(TimeSpan grace, int limit, CancellationToken ct)
     {

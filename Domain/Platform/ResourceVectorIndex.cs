@@ -14,23 +14,16 @@ public sealed class ResourceVectorIndex(ResourceStore store)
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly Dictionary<long, ResourceVector> _vectors = [];
     private DateTime? _latest;
+    private volatile ResourceVector[]? _snapshot;
 
+    /// <summary>Reads the vectors written since the last look (a search does it while its query is being embedded).</summary>
+    public Task CatchUpAsync(CancellationToken ct) => RefreshAsync(ct);
+
+    /// <param name="catchUp">False when the caller has just called <see cref="CatchUpAsync"/>.</param>
     public async Task<IReadOnlyList<(long Id, double Score)>> NearestAsync(float[] query, string model, long userId, string? type, int k,
-        double minScore, CancellationToken ct)
+        double minScore, CancellationToken ct, bool catchUp = true)
     {
-        ResourceVector[] snapshot;
-        await _refresh.WaitAsync(ct);
-        try
-        {
-            var (fresh, latest) = await store.VectorsSinceAsync(_latest, ct);
-            foreach (var vector in fresh) _vectors[vector.Id] = vector;
-            _latest = latest;
-            snapshot = [.. _vectors.Values];
-        }
-        finally
-        {
-            _refresh.Release();
-        }
+        var snapshot = catchUp || _snapshot is null ? await RefreshAsync(ct) : _snapshot;
 
         var best = new PriorityQueue<long, double>();
         foreach (var candidate in snapshot)
@@ -47,6 +40,24 @@ public sealed class ResourceVectorIndex(ResourceStore store)
         while (best.TryDequeue(out var id, out var score)) results.Add((id, score));
         results.Reverse();
         return results;
+    }
+
+    private async Task<ResourceVector[]> RefreshAsync(CancellationToken ct)
+    {
+        await _refresh.WaitAsync(ct);
+        try
+        {
+            var (fresh, latest) = await store.VectorsSinceAsync(_latest, ct);
+            foreach (var vector in fresh) _vectors[vector.Id] = vector;
+            _latest = latest;
+            // A new array only when something changed: searches read the last one without copying 10,000 references each.
+            if (fresh.Count > 0 || _snapshot is null) _snapshot = [.. _vectors.Values];
+            return _snapshot;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
     }
 
     private static float Dot(float[] a, float[] b)

@@ -10,6 +10,7 @@ public static class PlatformApiRegistration
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
         services.AddScoped<ResourceSearch>();
+        services.AddSingleton<QueryEmbeddingCache>();
         services.AddScoped<Assistant.AssistantContext>();
         services.AddTransient<IStartupFilter, Realtime.V1.RealtimeTokenFromQuery>();
         return services;

@@ -14,7 +14,7 @@ public sealed class LearnTracRateLimitMiddleware(RequestDelegate next, LearnTrac
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!http.Request.Path.StartsWithSegments(RateLimitPolicies.LearnTracPrefix))
+        if (!http.Request.Path.StartsWithSegments(RateLimitPolicies.LearnTracPrefix) || http.GetEndpoint()?.Metadata.GetMetadata<NotRateLimited>() is not null)
         {
             await next(http);
             return;

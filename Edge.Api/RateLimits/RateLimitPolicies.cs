@@ -14,3 +14,12 @@ public static class RateLimitPolicies
 
 /// <summary>Endpoint metadata: this route also counts against <paramref name="Policy"/> (beside the prefix-wide one).</summary>
 public sealed record RateLimitedAs(string Policy);
+
+/// <summary>
+/// Endpoint metadata: this route under <see cref="RateLimitPolicies.LearnTracPrefix"/> is counted by no limit and carries no
+/// rate-limit headers (the public health check, which load balancers and monitors poll from one address).
+/// </summary>
+public sealed record NotRateLimited
+{
+    public static readonly NotRateLimited Instance = new();
+}

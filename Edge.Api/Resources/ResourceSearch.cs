@@ -13,10 +13,12 @@ namespace Pipeline.Edge.Api.Resources;
 /// <item>Each resource scores Σ 1 / (<see cref="RrfK"/> + rank) over the lists it appears in; ties go to the higher similarity.</item>
 /// </list>
 /// RRF needs no calibration between the two scores (a ts_rank and a cosine are not comparable) and rewards a resource
-/// both searches found. When Handlers cannot answer in time, the answer is the full-text list alone.
+/// both searches found. When Handlers cannot answer in time, the answer is the full-text list alone. The query's embedding
+/// (most of a search's time: the bus round trip and the model) is cached for repeated queries (<see cref="QueryEmbeddingCache"/>);
+/// the full-text query and the vector index's catch-up run while it is on its way.
 /// </summary>
 public sealed class ResourceSearch(ResourceStore resources, ResourceVectorIndex index, IRequestClient<EmbedSearchQuery> embed,
-    ILogger<ResourceSearch> logger)
+    QueryEmbeddingCache embeddings, ILogger<ResourceSearch> logger)
 {
     public const int Candidates = 100;
     public const double MinSimilarity = 0.2;
@@ -26,9 +28,11 @@ public sealed class ResourceSearch(ResourceStore resources, ResourceVectorIndex 
         CancellationToken ct)
     {
         var embedding = EmbedAsync(query, ct);
+        var catchUp = index.CatchUpAsync(ct);
         var text = await resources.FullTextAsync(userId, query, type, Candidates, ct);
+        await catchUp;
         var nearest = await embedding is { } e
-            ? await index.NearestAsync(e.Vector, e.Model, userId, type, Candidates, MinSimilarity, ct)
+            ? await index.NearestAsync(e.Vector, e.Model, userId, type, Candidates, MinSimilarity, ct, catchUp: false)
             : [];
 
         var fused = new Dictionary<long, (double Score, int? TextRank, double? Similarity)>();
@@ -51,9 +55,11 @@ public sealed class ResourceSearch(ResourceStore resources, ResourceVectorIndex 
 
     private async Task<SearchQueryEmbedded?> EmbedAsync(string query, CancellationToken ct)
     {
+        if (embeddings.TryGet(query, out var cached)) return cached;
         try
         {
             var response = await embed.GetResponse<SearchQueryEmbedded>(new EmbedSearchQuery(query), ct, RequestTimeout.After(s: 5));
+            embeddings.Set(query, response.Message);
             return response.Message;
         }
         catch (Exception e) when (e is RequestTimeoutException or RequestFaultException)

@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 namespace Pipeline.Edge.Api.TutoringChat;
 
 /// <summary>
-/// Seed 003's reply parts, read from the tutor's Markdown answer: fenced code blocks become <c>code_examples</c> (titled by
-/// the line above them), questions the tutor asked become <c>follow_up_questions</c>. The tutor is asked (conversation
-/// context) to answer that way; when it asked nothing, the chat mode's standard prompts are offered instead.
+/// Seed 003's reply parts. The model is asked for them as structured output (the reply worker's tutoring response
+/// format: message, code_examples, follow_up_questions), stored beside the prose. A reply without them (a model that
+/// ignored the format) is read from its Markdown: fenced code blocks become <c>code_examples</c> (titled by the line
+/// above them), questions the tutor asked become <c>follow_up_questions</c>. When it asked nothing, the chat mode's
+/// standard prompts are offered instead.
 /// </summary>
 public static partial class TutorReply
 {
@@ -51,8 +53,20 @@ public static partial class TutorReply
 
     public static string Context(string mode, long? conceptId, string? sessionId) =>
         $"LearnTrac tutoring chat, mode: {mode}." + (conceptId is { } c ? $" Concept id: {c}." : "") + (sessionId is null ? "" : $" Learning session: {sessionId}.")
-        + " Answer in Markdown; put code in fenced blocks with their language and a short title on the line above;"
-        + " end with up to three short follow-up questions, each ending with '?'.";
+        + " Answer with the JSON object the response format asks for: message (Markdown prose), code_examples (language, a short"
+        + " title and the code, when code helps or is asked for) and up to three short follow_up_questions, each ending with '?'.";
+
+    /// <summary>
+    /// A reply's code examples and follow-up questions: from the model's structured output when it gave one (stored by
+    /// the reply worker), otherwise read from its Markdown; with no follow-ups of its own, the mode's standard prompts.
+    /// </summary>
+    public static async Task<(IReadOnlyList<CodeExample> CodeExamples, IReadOnlyList<string> FollowUps)> PartsAsync(
+        Pipeline.Domain.Conversations.ConversationStore store, long replyId, string content, string mode, CancellationToken ct)
+    {
+        if (await store.GetStructureAsync(replyId, ct) is not { } structure) return (CodeExamples(content), Questions(content, mode));
+        var followUps = structure.FollowUpQuestions.Count > 0 ? structure.FollowUpQuestions : ModePrompts.GetValueOrDefault(mode, ModePrompts["tutoring"]);
+        return (structure.CodeExamples.Select(c => new CodeExample(c.Language, c.Title, c.Code)).ToList(), followUps);
+    }
 
     public static string ChatId(long id) => $"chat-{id}";
     public static string MessageId(long id) => $"msg-{id}";

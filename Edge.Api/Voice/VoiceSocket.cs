@@ -203,7 +203,10 @@ public static class VoiceSocket
 
             var answer = await tutor.AnswerAsync(_conversation!, heard.Text, ct);
             var spoken = await tutor.SpeakAsync(_userId, answer.Content, _settings.PreferredVoice, language, ct);
-            var aids = TutorReply.CodeExamples(answer.Content).Select(c => new VisualAid("code_snippet", c.Code, c.Language, c.Title)).ToList();
+            // The code examples the model gave as structured output (or, failing that, those in its Markdown).
+            var (examples, _) = await TutorReply.PartsAsync(http.RequestServices.GetRequiredService<ConversationStore>(), answer.MessageId, answer.Content,
+                "tutoring", ct);
+            var aids = examples.Select(c => new VisualAid("code_snippet", c.Code, c.Language, c.Title)).ToList();
             Send("voice_response", new VoiceResponseFrame(answer.Content, VoiceAudioUrl.For(http.Request, spoken.AudioId, spoken.Format),
                 spoken.DurationSeconds, aids, TutorReply.ChatId(_conversation!.Id)));
         }

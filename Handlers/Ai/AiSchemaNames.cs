@@ -6,4 +6,5 @@ public static class AiSchemaNames
     public const string LearningGoals = "learning_goals";
     public const string LearningPathPlan = "learning_path_plan";
     public const string SectionCards = "section_cards";
+    public const string TutorReply = "tutor_reply";
 }

@@ -58,11 +58,14 @@ public sealed class GenerateReplyConsumer(
         var config = await userConfigs.GetAsync(conversation.OwnerId, cancellationToken);
         var prompt = await prompts.BuildAsync(conversation, answered.Id, cancellationToken, ReplyPromptBuilder.Style(config));
         var settings = options.Value;
-        var chatOptions = new ChatOptions
+        // Some kinds ask for structured output (the tutoring chat): the prose streams, the rest is stored beside it.
+        var chatOptions = StructuredReplies.Apply(new ChatOptions
         {
             Temperature = (float)(config["temperature"]?.GetValue<double>() ?? settings.Temperature),
             MaxOutputTokens = config["max_tokens"]?.GetValue<int>() ?? settings.MaxReplyTokens,
-        };
+        }, conversation);
+        var structured = chatOptions.ResponseFormat is null ? null : new JsonStringFieldStream(nameof(TutorAnswer.Message).ToLowerInvariant());
+        var raw = new StringBuilder();
         var text = new StringBuilder();
         UsageDetails? usage = null;
         var status = MessageStatuses.Completed;
@@ -76,6 +79,9 @@ public sealed class GenerateReplyConsumer(
                 foreach (var content in update.Contents.OfType<UsageContent>()) usage = content.Details;
                 var delta = update.Text;
                 if (string.IsNullOrEmpty(delta)) continue;
+                raw.Append(delta);
+                if (structured is not null) delta = structured.Feed(delta);
+                if (delta.Length == 0) continue;
                 text.Append(delta);
                 channel.Publish(conversation.RootId, new ReplyEvent(ReplyEvent.Token, conversation.Id, answered.Id, reply.Id, delta, ++sequence));
                 if (sinceSave.ElapsedMilliseconds >= settings.SaveIntervalMs)
@@ -99,7 +105,18 @@ public sealed class GenerateReplyConsumer(
         }
 
         var promptTokens = (int)(usage?.InputTokenCount ?? prompt.Sum(m => ReplyPromptBuilder.EstimateTokens(m.Text)));
-        var completionTokens = (int)(usage?.OutputTokenCount ?? (text.Length + 3) / 4);
+        var completionTokens = (int)(usage?.OutputTokenCount ?? (raw.Length + 3) / 4);
+        if (structured is not null && status == MessageStatuses.Completed && StructuredReplies.Read(raw.ToString()) is { } answer)
+        {
+            // The stored content is the prose the learner saw streaming; the structured parts go beside it.
+            text.Clear().Append(answer.Message);
+            await store.SaveStructureAsync(reply.Id, new ReplyStructure(answer.CodeExamples, answer.FollowUpQuestions), CancellationToken.None);
+        }
+        else if (structured is { IsJson: true } && text.Length == 0 && status == MessageStatuses.Completed)
+        {
+            // JSON without the prose field: keep what the model said rather than nothing.
+            text.Append(raw);
+        }
         var cost = (decimal)(promptTokens * settings.PromptCostPer1kTokens + completionTokens * settings.CompletionCostPer1kTokens) / 1000m;
         var stored = await store.FinishReplyAsync(reply.Id, text.ToString(), status, promptTokens, completionTokens, decimal.Round(cost, 6),
             error, CancellationToken.None);

@@ -23,9 +23,16 @@ public sealed class StruggleStore(NpgsqlDataSource dataSource)
             ON CONFLICT DO NOTHING
             """, new { userId, conceptId, exerciseId, submittedAt, score }, transaction, cancellationToken: cancellationToken));
         var since = submittedAt - window;
+        // The most failures in one window that holds this one: windows start at a failure up to a window before it. Not
+        // just the failures before this one: the bus may hand the failures over out of order (each sees the others
+        // already recorded under the lock), and the last of a cluster to arrive must see the whole cluster.
         var failures = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-            SELECT count(*) FROM struggle_failures WHERE user_id = @userId AND concept_id = @conceptId AND submitted_at > @since AND submitted_at <= @submittedAt
-            """, new { userId, conceptId, since, submittedAt }, transaction, cancellationToken: cancellationToken));
+            SELECT coalesce(max((SELECT count(*) FROM struggle_failures g
+                                 WHERE g.user_id = f.user_id AND g.concept_id = f.concept_id
+                                   AND g.submitted_at >= f.submitted_at AND g.submitted_at < f.submitted_at + @window)), 0)::int
+            FROM struggle_failures f
+            WHERE f.user_id = @userId AND f.concept_id = @conceptId AND f.submitted_at > @since AND f.submitted_at <= @submittedAt
+            """, new { userId, conceptId, since, submittedAt, window }, transaction, cancellationToken: cancellationToken));
         int? report = null;
         if (failures >= threshold)
         {

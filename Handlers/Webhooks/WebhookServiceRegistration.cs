@@ -5,7 +5,7 @@ namespace Pipeline.Handlers.Webhooks;
 
 public static class WebhookServiceRegistration
 {
-    /// <summary>Webhook delivery in the worker host: fan-out of bus events, attempts with retries, the struggle rule.</summary>
+    /// <summary>Webhook delivery in the worker host: fan-out of bus events, attempts with retries, the struggle rule, the owner's notice of a disabled webhook.</summary>
     public static IBusRegistrationConfigurator AddWebhookDelivery(this IBusRegistrationConfigurator bus)
     {
         bus.TryAddSingleton(TimeProvider.System);
@@ -15,6 +15,7 @@ public static class WebhookServiceRegistration
         bus.AddConsumer<WebhookEventConsumer, WebhookEventConsumerDefinition>();
         bus.AddConsumer<DeliverWebhookConsumer, DeliverWebhookConsumerDefinition>();
         bus.AddConsumer<StruggleDetector, StruggleDetectorDefinition>();
+        bus.AddConsumer<WebhookDisabledNoticeConsumer, WebhookDisabledNoticeConsumerDefinition>();
         return bus;
     }
 }

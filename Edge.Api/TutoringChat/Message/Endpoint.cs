@@ -21,9 +21,9 @@ public sealed class Endpoint(ConversationStore conversations, ConversationReplie
         var chat = await conversations.OwnedAsync(User, request.ChatId, ct);
         var outcome = await replies.AskAsync(chat, request.Message, ct);
         var reply = outcome.Reply;
-        var examples = request.IncludeCodeExamples ? TutorReply.CodeExamples(reply.Content) : [];
+        var (examples, followUps) = await TutorReply.PartsAsync(conversations, reply.MessageId, reply.Content, chat.Mode(), ct);
         await Send.OkAsync(new Response(TutorReply.MessageId(reply.MessageId),
-            new ReplyBody(reply.Content, examples, TutorReply.Questions(reply.Content, chat.Mode())),
+            new ReplyBody(reply.Content, request.IncludeCodeExamples ? examples : [], followUps),
             reply.PromptTokens + reply.CompletionTokens, null), ct);
     }
 }

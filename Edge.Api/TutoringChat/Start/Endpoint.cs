@@ -31,10 +31,11 @@ public sealed class Endpoint(ConversationStore conversations, ConversationReplie
             Metadata: new JsonObject { ["context"] = TutorReply.Context(mode, conceptId, sessionId), ["mode"] = mode, ["session_id"] = sessionId }), ct);
         var outcome = await replies.AskAsync(chat, request.InitialMessage, ct);
         var reply = await conversations.GetMessageAsync(outcome.Reply.MessageId, ct);
+        var (examples, followUps) = await TutorReply.PartsAsync(conversations, outcome.Reply.MessageId, outcome.Reply.Content, mode, ct);
 
         await Send.OkAsync(new Response(TutorReply.ChatId(chat.Id), "active", reply?.Model ?? "unknown", conceptId is not null || sessionId is not null,
-            new InitialResponse(outcome.Reply.Content, TutorReply.Questions(outcome.Reply.Content, mode),
-                TutorReply.CodeExamples(outcome.Reply.Content).Select(c => new ChatResource("example", c.Title, $"```{c.Language}\n{c.Code}\n```")).ToList())), ct);
+            new InitialResponse(outcome.Reply.Content, followUps,
+                examples.Select(c => new ChatResource("example", c.Title, $"```{c.Language}\n{c.Code}\n```")).ToList())), ct);
     }
 }
 

@@ -17,6 +17,8 @@ public static class OfflineAnswers
         AiSchemaNames.SectionCards => Serialize(new SectionCardSet(OfflineCardWriter.Write(Read<SectionCardRequest>(inputJson)))),
         Tracks.TrackSchemaNames.CoursePlan => Serialize(OfflineCoursePlanner.Plan(Read<Tracks.CoursePlanInput>(inputJson))),
         Tracks.TrackSchemaNames.ModuleLesson => Serialize(OfflineLessonWriter.Write(Read<Tracks.LessonInput>(inputJson))),
+        // A tutoring chat turn: its input is the learner's first message, not JSON.
+        AiSchemaNames.TutorReply => OfflineChatReply.WriteStructured([new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, inputJson)]),
         _ => null,
     };
 

@@ -33,7 +33,9 @@ public sealed class OfflineChatClient(TimeSpan simulatedLatency = default) : ICh
             // No response schema: a conversation turn (Handlers/Conversations), answered in prose.
             answer = schemaName is null && options?.ResponseFormat is not ChatResponseFormatJson
                 ? OfflineChatReply.Write(conversation)
-                : OfflineAnswers.Answer(schemaName, input);
+                : schemaName == AiSchemaNames.TutorReply
+                    ? OfflineChatReply.WriteStructured(conversation) // a conversation turn asked as structured output
+                    : OfflineAnswers.Answer(schemaName, input);
         }
         catch (JsonException e)
         {
@@ -62,12 +64,12 @@ public sealed class OfflineChatClient(TimeSpan simulatedLatency = default) : ICh
         ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var response = await GetResponseAsync(messages, options, cancellationToken);
-        if (options?.ResponseFormat is ChatResponseFormatJson)
+        if (options?.ResponseFormat is ChatResponseFormatJson { SchemaName: not AiSchemaNames.TutorReply })
         {
             foreach (var update in response.ToChatResponseUpdates()) yield return update;
             yield break;
         }
-        // Prose streams word by word, like a model's tokens, with the usage in the last update.
+        // Prose (and a chat turn's structured answer) streams word by word, like a model's tokens, with the usage in the last update.
         var responseId = Guid.NewGuid().ToString("N");
         foreach (var token in OfflineChatReply.Tokens(response.Text))
         {

@@ -39,6 +39,14 @@ public static class OfflineChatReply
         return reply.ToString();
     }
 
+    /// <summary>
+    /// The same reply as a tutoring chat's structured answer (<see cref="AiSchemaNames.TutorReply"/>): the prose, no code
+    /// examples and no follow-up questions of its own (the chat offers its mode's standard ones).
+    /// </summary>
+    public static string WriteStructured(IReadOnlyList<ChatMessage> messages) =>
+        System.Text.Json.JsonSerializer.Serialize(new { message = Write(messages), code_examples = Array.Empty<object>(), follow_up_questions = Array.Empty<string>() },
+            AiWireJson.Options);
+
     /// <summary>The reply cut into word-sized tokens (each keeps its trailing space), as a model would stream it.</summary>
     public static IEnumerable<string> Tokens(string reply)
     {

@@ -20,7 +20,7 @@ public sealed class LearnTrac_rate_limits(LearnTracLimitsFixture fixture) : ICla
         for (var i = 1; i <= limit; i++)
         {
             // Errors count and carry the headers too: every other request goes to a route that does not exist.
-            var response = await learner.Client.GetAsync(i % 2 == 0 ? "/api/learntrac/v1/health" : "/api/learntrac/v1/no-such-route");
+            var response = await learner.Client.GetAsync(i % 2 == 0 ? "/api/learntrac/v1/status" : "/api/learntrac/v1/no-such-route");
             Assert.Equal(i % 2 == 0 ? HttpStatusCode.OK : HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal(limit.ToString(), Header(response, "X-RateLimit-Limit"));
             Assert.Equal((limit - i).ToString(), Header(response, "X-RateLimit-Remaining"));
@@ -30,7 +30,7 @@ public sealed class LearnTrac_rate_limits(LearnTracLimitsFixture fixture) : ICla
             Assert.Matches($"^\"api\";r={limit - i};t=\\d+$", Header(response, "RateLimit"));
         }
 
-        var refused = await learner.Client.GetAsync("/api/learntrac/v1/health");
+        var refused = await learner.Client.GetAsync("/api/learntrac/v1/status");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.InRange(int.Parse(Header(refused, "Retry-After")), 3000, 3600);
@@ -39,11 +39,41 @@ public sealed class LearnTrac_rate_limits(LearnTracLimitsFixture fixture) : ICla
         Assert.Equal("RATE_LIMIT_EXCEEDED", error.GetProperty("code").GetString());
         Assert.Contains("per hour", error.GetProperty("message").GetString());
         // Per user: someone else still has the full allowance.
-        var fresh = await other.Client.GetAsync("/api/learntrac/v1/health");
+        var fresh = await other.Client.GetAsync("/api/learntrac/v1/status");
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Equal((limit - 1).ToString(), Header(fresh, "X-RateLimit-Remaining"));
         // Other prefixes are not part of seed 003's limit.
         Assert.False((await learner.Client.GetAsync("/api/tasks/users/me")).Headers.Contains("X-RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task Health_checks_are_outside_the_limits_of_users_and_of_client_addresses()
+    {
+        var anonymous = fixture.CreateClient();
+        var learner = await fixture.SignUpAsync();
+        var limit = LearnTracLimitsFixture.ApiLimit;
+
+        // Far beyond the allowance, from one user and from one address (no token: counted by address).
+        for (var i = 0; i < 3 * limit; i++)
+        {
+            foreach (var client in new[] { anonymous, learner.Client })
+            {
+                var health = await client.GetAsync("/api/learntrac/v1/health");
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+                Assert.False(health.Headers.Contains("X-RateLimit-Remaining"));
+            }
+        }
+        foreach (var path in new[] { "/health/live", "/health/ready", "/health/ping" })
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+
+        // Nothing was counted: both still have the whole allowance of the routes that are limited, and the limit still holds.
+        Assert.Equal((limit - 1).ToString(), Header(await learner.Client.GetAsync("/api/learntrac/v1/status"), "X-RateLimit-Remaining"));
+        for (var i = 1; i <= limit; i++)
+            Assert.Equal((limit - i).ToString(), Header(await anonymous.GetAsync("/api/learntrac/v1/status"), "X-RateLimit-Remaining"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync("/api/learntrac/v1/status")).StatusCode);
+        // With the address over its allowance, the health checks still answer.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/learntrac/v1/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
     }
 
     [Fact]
@@ -95,7 +125,7 @@ public sealed class LearnTrac_rate_limits(LearnTracLimitsFixture fixture) : ICla
         Assert.InRange(int.Parse(Header(refused, "Retry-After")), 86_000, 86_400);
         Assert.Contains("exports per day", (await refused.JsonAsync()).GetProperty("error").GetProperty("message").GetString());
         // The refused export was not counted against the hourly allowance either; other routes still answer.
-        var other = await instructor.Client.GetAsync("/api/learntrac/v1/health");
+        var other = await instructor.Client.GetAsync("/api/learntrac/v1/status");
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal((LearnTracLimitsFixture.ApiLimit - limit - 1).ToString(), Header(other, "X-RateLimit-Remaining"));
     }
@@ -112,8 +142,8 @@ public sealed class LearnTrac_rate_limits(LearnTracLimitsFixture fixture) : ICla
         var second = secondInstance.CreateClient();
         second.DefaultRequestHeaders.Authorization = learner.Client.DefaultRequestHeaders.Authorization;
 
-        var first = await learner.Client.GetAsync("/api/learntrac/v1/health");
-        var then = await second.GetAsync("/api/learntrac/v1/health");
+        var first = await learner.Client.GetAsync("/api/learntrac/v1/status");
+        var then = await second.GetAsync("/api/learntrac/v1/status");
 
         Assert.Equal((LearnTracLimitsFixture.ApiLimit - 1).ToString(), Header(first, "X-RateLimit-Remaining"));
         Assert.Equal((LearnTracLimitsFixture.ApiLimit - 2).ToString(), Header(then, "X-RateLimit-Remaining"));

@@ -48,4 +48,52 @@ public sealed class Tutoring_chat_openai(OpenAiPipelineFixture fixture) : IClass
         Assert.Contains(last.Messages, m => m.Role == "user" && m.Content.Contains("REST API versioning"));
         Assert.Equal(4, (await learner.HistoryAsync(started.GetProperty("chat_id").GetString()!)).GetProperty("total_messages").GetInt32());
     }
+
+    private const string StructuredAnswer = """
+        {"message": "Versioning keeps old clients working while the API changes. Which clients do you have to keep working?",
+         "code_examples": [{"language": "python", "title": "Header versioning",
+                            "code": "@app.get(\"/users\")\nasync def users(api_version: str = Header(...)):\n    return {\"version\": api_version}"}],
+         "follow_up_questions": ["Shall we compare URL and header versioning?", "Do you want a test for the versioned route?"]}
+        """;
+
+    [Fact]
+    public async Task The_reply_structure_is_asked_as_structured_output_and_read_from_it()
+    {
+        fixture.Llm.Behaviour = _ => FakeChatReply.WithContent(StructuredAnswer);
+        var learner = await fixture.SignUpAsync();
+        var started = await learner.StartChatAsync("How do I version an API?");
+        var chatId = started.GetProperty("chat_id").GetString()!;
+
+        var sent = await learner.SendAsync(chatId, "Show me header versioning in FastAPI");
+
+        // Asked of the model as structured output: the tutor reply schema, strict, streamed.
+        var request = fixture.Llm.Requests[^1];
+        Assert.Equal("json_schema", request.ResponseFormatType);
+        Assert.Equal("tutor_reply", request.SchemaName);
+        Assert.True(request.Strict);
+        Assert.True(request.Stream);
+        var properties = request.Schema!.Value.GetProperty("properties");
+        Assert.True(properties.TryGetProperty("message", out _));
+        Assert.True(properties.GetProperty("code_examples").GetProperty("items").GetProperty("properties").TryGetProperty("language", out _));
+        Assert.Equal(3, properties.GetProperty("follow_up_questions").GetProperty("maxItems").GetInt32());
+
+        // The reply's parts come from it: the prose alone as the message, the examples and follow-ups as the model gave them
+        // (not the question in the prose, which reading the Markdown would have offered).
+        var reply = sent.GetProperty("response");
+        Assert.Equal("Versioning keeps old clients working while the API changes. Which clients do you have to keep working?",
+            reply.GetProperty("message").GetString());
+        var code = Assert.Single(reply.GetProperty("code_examples").EnumerateArray());
+        Assert.Equal("python", code.GetProperty("language").GetString());
+        Assert.Equal("Header versioning", code.GetProperty("title").GetString());
+        Assert.Equal("@app.get(\"/users\")\nasync def users(api_version: str = Header(...)):\n    return {\"version\": api_version}",
+            code.GetProperty("code").GetString());
+        Assert.Equal(["Shall we compare URL and header versioning?", "Do you want a test for the versioned route?"],
+            reply.GetProperty("follow_up_questions").EnumerateArray().Select(q => q.GetString()));
+        // The first reply too: its example as a resource, its follow-ups as suggestions.
+        Assert.Equal("Header versioning", started.GetProperty("initial_response").GetProperty("resources")[0].GetProperty("title").GetString());
+        Assert.Equal("Shall we compare URL and header versioning?", started.GetProperty("initial_response").GetProperty("suggestions")[0].GetString());
+        // The history stores the prose the learner saw, not the JSON.
+        var history = await learner.HistoryAsync(chatId);
+        Assert.Equal(reply.GetProperty("message").GetString(), history.GetProperty("messages")[3].GetProperty("content").GetString());
+    }
 }

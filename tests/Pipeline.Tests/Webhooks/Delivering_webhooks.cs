@@ -102,6 +102,16 @@ public sealed class Delivering_webhooks(WebhooksFixture fixture) : IClassFixture
         // Retried with growing delays until the (scaled-down) day was over: at 0, 0.3, 0.9, 1.5, 2.1, 2.7 s.
         Assert.All(deliveries, d => Assert.InRange(d.GetProperty("attempts").GetInt32(), 3, 7)); // fewer when the machine is slow
         Assert.All(deliveries, d => Assert.Equal(500, d.GetProperty("last_status_code").GetInt32()));
+
+        // Its owner is told, once: a delivered notice in their notifications list (seed 004's reminders) naming the webhook.
+        var notices = await Eventually.ReturnsAsync(async () => await (await instructor.Client.GetAsync("/api/v1/reminders")).JsonAsync(),
+            r => r.GetProperty("items").GetArrayLength() > 0, Deadline, "the owner's notice");
+        var notice = Assert.Single(notices.GetProperty("items").EnumerateArray());
+        Assert.Contains(webhookId, notice.GetProperty("message").GetString());
+        Assert.Contains("disabled", notice.GetProperty("message").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, notice.GetProperty("delivered_at").ValueKind);
+        // The learner whose events failed to arrive is told nothing.
+        Assert.Equal(0, (await (await learner.Client.GetAsync("/api/v1/reminders")).JsonAsync()).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -126,6 +136,29 @@ public sealed class Delivering_webhooks(WebhooksFixture fixture) : IClassFixture
         Assert.Equal(1567, data.GetProperty("concept_id").GetInt64());
         Assert.InRange(data.GetProperty("failed_attempts").GetInt32(), 3, 4);
         await Task.Delay(TimeSpan.FromSeconds(1)); // the fourth failure, within the day, reports nothing more
+        Assert.Single(receiver.For(learner.Id));
+
+        await instructor.Client.DeleteAsync($"/api/learntrac/v1/webhooks/{webhookId}");
+    }
+
+    [Fact]
+    public async Task Failures_handed_over_out_of_order_still_report_user_struggled()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var instructor = await fixture.SignUpAsync("instructor");
+        var learner = await fixture.SignUpAsync();
+        var webhookId = await instructor.RegisterAsync(receiver.Url, "user.struggled");
+        var start = DateTimeOffset.UtcNow;
+
+        // Newest first: each failure, when it arrives, has only later ones before it.
+        await fixture.PublishAsync(new ExerciseSubmitted(learner.Id, 3, 2001, 0.1, false, start.AddSeconds(5)));
+        await fixture.PublishAsync(new ExerciseSubmitted(learner.Id, 2, 2001, 0.2, false, start.AddSeconds(3)));
+        await fixture.PublishAsync(new ExerciseSubmitted(learner.Id, 1, 2001, 0.3, false, start));
+
+        var struggled = (await Eventually.ReturnsAsync(() => Task.FromResult(receiver.For(learner.Id)), r => r.Count >= 1, Deadline, "user.struggled"))[0];
+        Assert.Equal(2001, struggled.Json.GetProperty("data").GetProperty("concept_id").GetInt64());
+        Assert.Equal(3, struggled.Json.GetProperty("data").GetProperty("failed_attempts").GetInt32());
+        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(receiver.For(learner.Id));
 
         await instructor.Client.DeleteAsync($"/api/learntrac/v1/webhooks/{webhookId}");
