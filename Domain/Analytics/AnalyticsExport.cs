@@ -16,10 +16,3 @@ public sealed class AnalyticsExport
     public DateTime CreatedAt { get; init; }
     public DateTime? CompletedAt { get; init; }
 }
-
-public static class ExportStatuses
-{
-    public const string Processing = "processing";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-}

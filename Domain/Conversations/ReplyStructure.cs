@@ -5,5 +5,3 @@ namespace Pipeline.Domain.Conversations;
 /// written by the Handlers reply worker, read by the seed 003 tutoring chat routes.
 /// </summary>
 public sealed record ReplyStructure(IReadOnlyList<ReplyCodeExample> CodeExamples, IReadOnlyList<string> FollowUpQuestions);
-
-public sealed record ReplyCodeExample(string Language, string Title, string Code);

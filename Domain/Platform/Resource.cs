@@ -18,8 +18,3 @@ public sealed record Resource
     /// <summary>What is embedded and searched: title, description and tags.</summary>
     public string SearchText => $"{Title}. {Description} {string.Join(", ", Tags)}".Trim();
 }
-
-public sealed record NewResource(string Title, string Type, string Url, string Description, string[] Tags, string Source, long? AddedBy);
-
-/// <summary>A stored embedding as search reads it.</summary>
-public sealed record ResourceVector(long Id, long? AddedBy, string Type, string Model, float[] Vector);

@@ -15,11 +15,3 @@ public sealed record WebhookSubscription
     public DateTime? DisabledAt { get; init; }
     public DateTime CreatedAt { get; init; }
 }
-
-public static class WebhookStatuses
-{
-    public const string Active = "active";
-    public const string Inactive = "inactive";
-    public const string Disabled = "disabled";
-    public const string Deleted = "deleted";
-}

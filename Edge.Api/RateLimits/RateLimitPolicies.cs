@@ -11,15 +11,3 @@ public static class RateLimitPolicies
     /// <summary>Where the <see cref="Api"/> policy applies to every request.</summary>
     public const string LearnTracPrefix = "/api/learntrac/v1";
 }
-
-/// <summary>Endpoint metadata: this route also counts against <paramref name="Policy"/> (beside the prefix-wide one).</summary>
-public sealed record RateLimitedAs(string Policy);
-
-/// <summary>
-/// Endpoint metadata: this route under <see cref="RateLimitPolicies.LearnTracPrefix"/> is counted by no limit and carries no
-/// rate-limit headers (the public health check, which load balancers and monitors poll from one address).
-/// </summary>
-public sealed record NotRateLimited
-{
-    public static readonly NotRateLimited Instance = new();
-}

@@ -18,15 +18,3 @@ public sealed class EmbedResourceConsumer(ResourceStore resources, ResourceEmbed
     private async Task<bool> IsCurrentAsync(Resource resource, CancellationToken ct) =>
         !(await resources.NotEmbeddedAsync(embedder.Model, int.MaxValue, ct)).Any(r => r.Id == resource.Id);
 }
-
-public sealed class EmbedResourceConsumerDefinition : ConsumerDefinition<EmbedResourceConsumer>
-{
-    public EmbedResourceConsumerDefinition()
-    {
-        EndpointName = ResourceQueues.EmbedResources;
-        ConcurrentMessageLimit = 2;
-    }
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<EmbedResourceConsumer> consumer,
-        IRegistrationContext context) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000));
-}

@@ -9,12 +9,3 @@ public sealed class EmbedSearchQueryConsumer(ResourceEmbedder embedder) : IConsu
     public async Task Consume(ConsumeContext<EmbedSearchQuery> context) =>
         await context.RespondAsync(new SearchQueryEmbedded(await embedder.EmbedQueryAsync(context.Message.Text, context.CancellationToken), embedder.Model));
 }
-
-public sealed class EmbedSearchQueryConsumerDefinition : ConsumerDefinition<EmbedSearchQueryConsumer>
-{
-    public EmbedSearchQueryConsumerDefinition()
-    {
-        EndpointName = ResourceQueues.EmbedSearchQueries;
-        ConcurrentMessageLimit = 4;
-    }
-}

@@ -76,12 +76,3 @@ public sealed class RecommendResourcesConsumer(ResourceEmbedder embedder, Resour
 
     private sealed record ModelItem(long Id, string? Reason);
 }
-
-public sealed class RecommendResourcesConsumerDefinition : ConsumerDefinition<RecommendResourcesConsumer>
-{
-    public RecommendResourcesConsumerDefinition()
-    {
-        EndpointName = ResourceQueues.RecommendResources;
-        ConcurrentMessageLimit = 4;
-    }
-}

@@ -23,12 +23,3 @@ public sealed class StruggleDetector(StruggleStore struggles, IOptions<WebhookOp
             await context.Publish(new UserStruggled(m.UserId, m.ConceptId, failures, m.Score, m.SubmittedAt), context.CancellationToken);
     }
 }
-
-public sealed class StruggleDetectorDefinition : ConsumerDefinition<StruggleDetector>
-{
-    public StruggleDetectorDefinition() => EndpointName = WebhookQueues.Struggles;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<StruggleDetector> consumer,
-        IRegistrationContext context) =>
-        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300)));
-}

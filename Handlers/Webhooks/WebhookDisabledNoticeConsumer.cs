@@ -32,11 +32,3 @@ public sealed class WebhookDisabledNoticeConsumer(ReminderStore reminders, Realt
     /// <summary>A reminder frame (as <c>DeliverReminderConsumer</c> sends) with what the notice is about.</summary>
     private sealed record NoticeFrame(long ReminderId, string Message, DateTime RemindAt, DateTime DeliveredAt, string Notice, string WebhookId);
 }
-
-public sealed class WebhookDisabledNoticeConsumerDefinition : ConsumerDefinition<WebhookDisabledNoticeConsumer>
-{
-    public WebhookDisabledNoticeConsumerDefinition() => EndpointName = "webhook-disabled-notices";
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<WebhookDisabledNoticeConsumer> consumer,
-        IRegistrationContext context) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000));
-}

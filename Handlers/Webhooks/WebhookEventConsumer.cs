@@ -71,12 +71,3 @@ public sealed class WebhookEventConsumer(WebhookFanOut fanOut, LearningEventStor
         return recent.FirstOrDefault(e => e.Verb == "completed" && e.ObjectId == Id(m.ConceptId))?.DurationSeconds;
     }
 }
-
-public sealed class WebhookEventConsumerDefinition : ConsumerDefinition<WebhookEventConsumer>
-{
-    public WebhookEventConsumerDefinition() => EndpointName = WebhookQueues.Events;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<WebhookEventConsumer> consumer,
-        IRegistrationContext context) =>
-        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300)));
-}

@@ -102,5 +102,3 @@ public sealed class WebhookSender : IDisposable
 
     public void Dispose() => _client.Dispose();
 }
-
-public sealed class WebhookTargetRefusedException(string message) : Exception(message);

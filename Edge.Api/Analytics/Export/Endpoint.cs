@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using FastEndpoints;
 using MassTransit;
@@ -40,5 +39,3 @@ public sealed class Endpoint(AnalyticsExportStore exports, ISendEndpointProvider
         await Send.OkAsync(new Response(export.ExportId, export.Status, 30, null, ExportUrls.Status(HttpContext, export.ExportId)), ct);
     }
 }
-
-public sealed record Response(string ExportId, string Status, int EstimatedTime, string? DownloadUrl, string WebhookUrl);

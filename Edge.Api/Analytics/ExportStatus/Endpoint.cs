@@ -22,6 +22,3 @@ public sealed class Endpoint(AnalyticsExportStore exports) : Endpoint<ExportRout
             done ? ExportUrls.Download(HttpContext, export.ExportId) : null, done ? export.FileSize : null, export.Error), ct);
     }
 }
-
-public sealed record Response(string ExportId, string Status, string ReportType, string Format, DateTime CreatedAt, DateTime? CompletedAt,
-    string? DownloadUrl, long? FileSize, string? Error);

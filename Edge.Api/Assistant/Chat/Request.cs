@@ -4,13 +4,6 @@ using FluentValidation;
 
 namespace Pipeline.Edge.Api.Assistant.Chat;
 
-/// <summary>Seed 004's <c>contextRefs</c>: the notes and courses whose content the assistant is given.</summary>
-public sealed class ContextRefs
-{
-    [JsonPropertyName("noteIds")] public long[] NoteIds { get; init; } = [];
-    [JsonPropertyName("courseIds")] public long[] CourseIds { get; init; } = [];
-}
-
 public sealed class Request
 {
     public string Message { get; init; } = "";

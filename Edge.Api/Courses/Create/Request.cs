@@ -3,19 +3,6 @@ using FluentValidation;
 
 namespace Pipeline.Edge.Api.Courses.Create;
 
-public enum DifficultyLevel { Beginner, Intermediate, Advanced }
-
-public enum CourseVisibility { Private, Public }
-
-public sealed class ModuleInput
-{
-    public string Title { get; init; } = "";
-    public string Description { get; init; } = "";
-    public string[] Objectives { get; init; } = [];
-    public string[] Keywords { get; init; } = [];
-    public double? EstimatedHours { get; init; }
-}
-
 public sealed class Request
 {
     public string Title { get; init; } = "";

@@ -3,8 +3,6 @@ using Pipeline.Edge.Api.Lists;
 
 namespace Pipeline.Edge.Api.Courses.List;
 
-public enum CourseListFilter { Enrolled, Created }
-
 public sealed class Request : ListQuery
 {
     /// <summary>enrolled | created; without it, every course the user can see.</summary>

@@ -3,8 +3,6 @@ using FluentValidation;
 
 namespace Pipeline.Edge.Api.Resources.Add;
 
-public enum ResourceSource { Manual, Recommended }
-
 public sealed class Request
 {
     public string Title { get; init; } = "";

@@ -17,5 +17,3 @@ public sealed class Endpoint(TimeProvider clock) : EndpointWithoutRequest<Health
     public override Task HandleAsync(CancellationToken ct) =>
         Send.OkAsync(new HealthResponse("healthy", ApiVersion.Current, clock.GetUtcNow()), ct);
 }
-
-public sealed record HealthResponse(string Status, string Version, DateTimeOffset Timestamp);

@@ -42,5 +42,3 @@ public sealed class Endpoint(ConversationStore conversations, LearningEventStore
         await Send.OkAsync(new Response(true, "Thank you for your feedback! This helps improve our AI tutoring."), ct);
     }
 }
-
-public sealed record Response(bool FeedbackRecorded, string ThankYouMessage);

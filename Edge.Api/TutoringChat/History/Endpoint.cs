@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FastEndpoints;
 using Pipeline.Domain.Conversations;
 
@@ -22,8 +21,3 @@ public sealed class Endpoint(ConversationStore conversations) : Endpoint<ChatRou
         await Send.OkAsync(new Response(TutorReply.ChatId(chat.Id), chat.CreatedAt, chat.Mode(), items, items.Count, coverage), ct);
     }
 }
-
-public sealed record Response(string ChatId, DateTimeOffset StartedAt, string Mode, IReadOnlyList<HistoryMessage> Messages, int TotalMessages,
-    IReadOnlyList<string> ConceptCoverage);
-
-public sealed record HistoryMessage(string MessageId, string Role, string Content, DateTimeOffset Timestamp, string Status, JsonNode? Feedback);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FastEndpoints;
 using Pipeline.Domain.Conversations;
 using Pipeline.Edge.Api.Conversations;
@@ -27,8 +26,3 @@ public sealed class Endpoint(ConversationStore conversations, ConversationReplie
             reply.PromptTokens + reply.CompletionTokens, null), ct);
     }
 }
-
-/// <summary><c>context_retention</c> stays null: the engine trims long histories by a token budget, not by a measurable share.</summary>
-public sealed record Response(string MessageId, [property: JsonPropertyName("response")] ReplyBody Reply, int TokensUsed, double? ContextRetention);
-
-public sealed record ReplyBody(string Message, IReadOnlyList<TutorReply.CodeExample> CodeExamples, IReadOnlyList<string> FollowUpQuestions);

@@ -38,9 +38,3 @@ public sealed class Endpoint(ConversationStore conversations, ConversationReplie
                 examples.Select(c => new ChatResource("example", c.Title, $"```{c.Language}\n{c.Code}\n```")).ToList())), ct);
     }
 }
-
-public sealed record Response(string ChatId, string Status, string AiModel, bool ContextLoaded, InitialResponse InitialResponse);
-
-public sealed record InitialResponse(string Message, IReadOnlyList<string> Suggestions, IReadOnlyList<ChatResource> Resources);
-
-public sealed record ChatResource(string Type, string Title, string Content);

@@ -1,24 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using FastEndpoints;
 using FluentValidation;
 
 namespace Pipeline.Edge.Api.Users.Update;
-
-public enum UserRole { Student, Instructor, Admin }
-
-public enum LearningLevel { Beginner, Intermediate, Advanced }
-
-public enum LearningStyle { Visual, Auditory, Reading, Kinesthetic }
-
-/// <summary>Seed 003's learning profile fields; the ones given replace the stored ones.</summary>
-public sealed class LearningProfileChange
-{
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public LearningLevel? Level { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public LearningStyle? PreferredLearningStyle { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string[]? Strengths { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string[]? AreasForImprovement { get; init; }
-}
 
 public sealed class Request
 {

@@ -23,15 +23,3 @@ public sealed class Endpoint(WebhookSubscriptionStore subscriptions, WebhookDeli
         await Send.OkAsync(new Response(items.Select(d => DeliveryResponse.From(d, attempts[d.Id])).ToList(), total, request.Limit, request.Offset), ct);
     }
 }
-
-public sealed record Response(IReadOnlyList<DeliveryResponse> Deliveries, int Total, int Limit, int Offset);
-
-public sealed record DeliveryResponse(string DeliveryId, string Event, string Status, int Attempts, int? LastStatusCode, string? LastError,
-    DateTime? NextRetryAt, DateTime CreatedAt, DateTime? CompletedAt, string? RedeliveryOf, IReadOnlyList<AttemptResponse> AttemptLog)
-{
-    public static DeliveryResponse From(WebhookDelivery d, IEnumerable<WebhookDeliveryAttempt> attempts) =>
-        new(d.DeliveryId, d.Event, d.Status, d.Attempts, d.LastStatusCode, d.LastError, d.NextAttemptAt, d.CreatedAt, d.CompletedAt, d.RedeliveryOf,
-            attempts.Select(a => new AttemptResponse(a.Attempt, a.StatusCode, a.Error, a.DurationMs, a.AttemptedAt)).ToList());
-}
-
-public sealed record AttemptResponse(int Attempt, int? StatusCode, string? Error, int DurationMs, DateTime AttemptedAt);

@@ -20,5 +20,3 @@ public sealed class Endpoint(WebhookSubscriptionStore subscriptions) : Endpoint<
         await Send.OkAsync(new Response(items.Select(WebhookResponse.From).ToList(), total, request.Limit, request.Offset), ct);
     }
 }
-
-public sealed record Response(IReadOnlyList<WebhookResponse> Webhooks, int Total, int Limit, int Offset);

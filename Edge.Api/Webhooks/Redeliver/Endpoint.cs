@@ -33,5 +33,3 @@ public sealed class Endpoint(WebhookSubscriptionStore subscriptions, WebhookDeli
         await Send.ResponseAsync(new Response(deliveryId, original.DeliveryId, WebhookDeliveryStatuses.Pending), StatusCodes.Status202Accepted, ct);
     }
 }
-
-public sealed record Response(string DeliveryId, string RedeliveryOf, string Status);

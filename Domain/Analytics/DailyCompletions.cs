@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.Analytics;
+
+public sealed record DailyCompletions(DateTime Day, long Completions);

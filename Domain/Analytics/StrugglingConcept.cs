@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.Analytics;
+
+public sealed record StrugglingConcept(long ConceptId, string? Title, double FailureRate, double AverageAttempts, long Submissions);

@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.Conversations;
+
+public sealed record ReplyCodeExample(string Language, string Title, string Code);

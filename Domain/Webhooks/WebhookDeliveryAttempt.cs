@@ -1,0 +1,3 @@
+namespace Pipeline.Domain.Webhooks;
+
+public sealed record WebhookDeliveryAttempt(long DeliveryId, int Attempt, int? StatusCode, string? Error, int DurationMs, DateTime AttemptedAt);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Analytics.Dashboard;
+
+public sealed record TopConceptItem(long ConceptId, string? Title, long Completions, long? AverageTime, double? AverageScore);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Analytics.Dashboard;
+
+public sealed record Trends(Trend CompletionRate, Trend EngagementScore);

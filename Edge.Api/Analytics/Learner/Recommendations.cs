@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Analytics.Learner;
+
+public sealed record Recommendations(IReadOnlyList<long> NextConcepts, string SuggestedPaceAdjustment, IReadOnlyList<string> FocusAreas);

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Courses.Create;
+
+public enum CourseVisibility { Private, Public }

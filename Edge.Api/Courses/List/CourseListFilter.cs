@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Courses.List;
+
+public enum CourseListFilter { Enrolled, Created }

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Resources.Add;
+
+public enum ResourceSource { Manual, Recommended }

@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.TutoringChat.Feedback;
+
+public sealed record Response(bool FeedbackRecorded, string ThankYouMessage);

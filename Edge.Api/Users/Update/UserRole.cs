@@ -1,0 +1,3 @@
+namespace Pipeline.Edge.Api.Users.Update;
+
+public enum UserRole { Student, Instructor, Admin }

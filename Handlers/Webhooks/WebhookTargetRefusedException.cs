@@ -1,0 +1,3 @@
+namespace Pipeline.Handlers.Webhooks;
+
+public sealed class WebhookTargetRefusedException(string message) : Exception(message);
