@@ -35,9 +35,13 @@ await using (var connection = new NpgsqlConnection(admin))
     await connection.ExecuteAsync($"CREATE DATABASE {name}");
 }
 using var management = new HttpClient { BaseAddress = new Uri(rabbitManagement) };
-management.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+// The hosts' broker user gets the bench's vhost; the administrator (scripts/infra.sh exports both) creates it.
+var rabbitUser = Environment.GetEnvironmentVariable("RabbitMq__Username") ?? "guest";
+var rabbitAdmin = $"{Environment.GetEnvironmentVariable("PIPELINE_RABBIT_ADMIN_USER") ?? rabbitUser}:" +
+    (Environment.GetEnvironmentVariable("PIPELINE_RABBIT_ADMIN_PASSWORD") ?? Environment.GetEnvironmentVariable("RabbitMq__Password") ?? "guest");
+management.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(rabbitAdmin)));
 await management.PutAsync($"/api/vhosts/{name}", null);
-await management.PutAsJsonAsync($"/api/permissions/{name}/guest", new { configure = ".*", write = ".*", read = ".*" });
+await management.PutAsJsonAsync($"/api/permissions/{name}/{rabbitUser}", new { configure = ".*", write = ".*", read = ".*" });
 
 var benchConnection = new NpgsqlConnectionStringBuilder(postgres) { Database = name, CommandTimeout = 3600 }.ConnectionString;
 var settings = new Dictionary<string, string?>
