@@ -6,6 +6,7 @@ using System.Text.Json;
 using Pipeline.Domain.Conversations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Conversations;
+using Pipeline.Domain.Conversations.ChatFrames;
 using Pipeline.Edge.Api.Realtime;
 
 namespace Pipeline.Edge.Api.Chats;

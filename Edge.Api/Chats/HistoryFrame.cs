@@ -1,3 +1,5 @@
+using Pipeline.Domain.Conversations.ChatFrames;
+
 namespace Pipeline.Edge.Api.Chats;
 
 public sealed record HistoryFrame(long ChatId, IReadOnlyList<SocketMessage> Messages)

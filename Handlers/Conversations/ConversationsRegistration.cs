@@ -10,6 +10,7 @@ public static class ConversationsRegistration
         bus.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         bus.AddSingleton<ReplyCancellations>();
         bus.AddSingleton<ReplyPromptBuilder>();
+        bus.AddSingleton<RealtimeChatFeed>();
         bus.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>();
         bus.AddConsumer<StopReplyConsumer>().Endpoint(endpoint =>
         {

@@ -20,6 +20,7 @@ namespace Pipeline.Handlers.Conversations;
 public sealed class GenerateReplyConsumer(
     ConversationStore store,
     ReplyEventChannel channel,
+    RealtimeChatFeed realtimeChat,
     ReplyPromptBuilder prompts,
     ReplyCancellations cancellations,
     ConcurrencyLimitingChatClient chat,
@@ -42,10 +43,14 @@ public sealed class GenerateReplyConsumer(
             return;
         }
 
+        // Not awaited here: the realtime feed is told while the reply row is written (its first token waits for it).
+        // A hidden instruction (role system: a module's opening, say) is not the user's message: nothing to acknowledge.
+        var acknowledged = answered.Role == MessageRoles.User ? realtimeChat.AcknowledgeAsync(conversation, answered.Id) : Task.CompletedTask;
         var model = chat.GetService<ChatClientMetadata>()?.DefaultModelId;
         var start = await store.StartReplyAsync(conversation.Id, answered.Id, model, cancellationToken);
         if (start.AlreadyFinished)
         {
+            await acknowledged;
             await AnnounceAsync(context, conversation, answered.Id, start.Reply);
             return;
         }
@@ -72,6 +77,7 @@ public sealed class GenerateReplyConsumer(
         string? error = null;
         var sinceSave = Stopwatch.StartNew();
         var sequence = 0;
+        var feedTokens = realtimeChat.TokensOf(conversation, reply.Id, acknowledged);
         try
         {
             await foreach (var update in chat.GetStreamingResponseAsync(prompt, chatOptions, registration.Token))
@@ -84,6 +90,7 @@ public sealed class GenerateReplyConsumer(
                 if (delta.Length == 0) continue;
                 text.Append(delta);
                 channel.Publish(conversation.RootId, new ReplyEvent(ReplyEvent.Token, conversation.Id, answered.Id, reply.Id, delta, ++sequence));
+                feedTokens.Add(delta);
                 if (sinceSave.ElapsedMilliseconds >= settings.SaveIntervalMs)
                 {
                     // False: someone marked the reply stopped in the database (the edge does, besides publishing StopReply).
@@ -120,13 +127,14 @@ public sealed class GenerateReplyConsumer(
         var cost = (decimal)(promptTokens * settings.PromptCostPer1kTokens + completionTokens * settings.CompletionCostPer1kTokens) / 1000m;
         var stored = await store.FinishReplyAsync(reply.Id, text.ToString(), status, promptTokens, completionTokens, decimal.Round(cost, 6),
             error, CancellationToken.None);
+        await feedTokens.FlushAsync();
         await AnnounceAsync(context, conversation, answered.Id, stored);
     }
 
     private static bool IsTransient(Exception e) =>
         e is AiTransientException or HttpRequestException or TimeoutException || e is NpgsqlException { IsTransient: true };
 
-    /// <summary>Publishes the reply's final event and answers a waiting requester.</summary>
+    /// <summary>Publishes the reply's final event (on its channel and the owner's realtime feed) and answers a waiting requester.</summary>
     private async Task AnnounceAsync(ConsumeContext context, Conversation conversation, long answeredId, ConversationMessage reply)
     {
         var type = reply.Status switch
@@ -137,6 +145,7 @@ public sealed class GenerateReplyConsumer(
         };
         channel.Publish(conversation.RootId, new ReplyEvent(type, conversation.Id, answeredId, reply.Id, Content: reply.Content,
             Detail: reply.Status == MessageStatuses.Failed ? "The AI could not answer; please try again." : null, CreatedAt: reply.CreatedAt));
+        await realtimeChat.FinishAsync(conversation, reply);
         if (reply.Status == MessageStatuses.Failed)
             await RespondAsync(context, new ReplyFailed(conversation.Id, answeredId, reply.Id, reply.Error ?? "The model call failed."));
         else

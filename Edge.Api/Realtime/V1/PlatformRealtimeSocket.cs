@@ -12,8 +12,9 @@ namespace Pipeline.Edge.Api.Realtime.V1;
 
 /// <summary>
 /// Seed 004 <c>GET /api/v1/realtime/ws</c>: the user's live feed (<see cref="RealtimeFeed"/>): task progress
-/// (<c>{"type": "task", ...}</c> with seed 002's fields) and delivered reminders (<c>{"type": "reminder", ...}</c>),
-/// every frame with an <c>event_id</c>. With <c>?last_event_id=</c> (or a <c>Last-Event-ID</c> header) the client first
+/// (<c>{"type": "task", ...}</c> with seed 002's fields), delivered reminders (<c>{"type": "reminder", ...}</c>) and the
+/// frames of every conversation of the user (<c>ack</c>, <c>token</c>, <c>message</c>, <c>error</c> as on <c>/ws/chat</c>,
+/// each with its <c>chat_id</c>: the reply worker's <c>RealtimeChatFeed</c>), every frame with an <c>event_id</c>. With <c>?last_event_id=</c> (or a <c>Last-Event-ID</c> header) the client first
 /// gets what it missed (kept <see cref="RealtimeFeed.RetentionMinutes"/> minutes), in order, then live frames.
 /// The access token comes as <c>?token=</c> or in the Authorization header; a bad one closes the socket with 1008.
 /// </summary>

@@ -1,3 +1,3 @@
-namespace Pipeline.Edge.Api.Chats;
+namespace Pipeline.Domain.Conversations.ChatFrames;
 
 public sealed record SocketMessage(long MessageId, long ChatId, string Role, string Content, string Status, DateTimeOffset CreatedAt);

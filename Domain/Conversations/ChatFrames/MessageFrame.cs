@@ -1,0 +1,6 @@
+namespace Pipeline.Domain.Conversations.ChatFrames;
+
+public sealed record MessageFrame(SocketMessage Message) : IChatFrame
+{
+    public string Type => "message";
+}
