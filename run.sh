@@ -23,7 +23,7 @@ stop() {
 trap stop INT TERM EXIT
 
 # A host that ends itself with exit code 75 (its bus watchdog gave up on a dead receive endpoint after a broker restart:
-# Domain/Messaging/ReceiveEndpointWatchdog.cs) is started again, as docker compose's restart policy does; any other exit
+# ServiceDefaults/Messaging/ReceiveEndpointWatchdog.cs) is started again, as docker compose's restart policy does; any other exit
 # ends run.sh.
 supervise() { # supervise <folder> <assembly>
   (

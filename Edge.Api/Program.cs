@@ -1,10 +1,8 @@
-using Pipeline.Domain.Hosting;
-using Pipeline.Domain.Messaging;
+using Pipeline.ServiceDefaults.Messaging;
 using Pipeline.Edge.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPipelineInfrastructure();
 builder.AddEdgeApi();
 
 var app = builder.Build();

@@ -1,5 +1,4 @@
-using Pipeline.Domain.Hosting;
-using Pipeline.Domain.Messaging;
+using Pipeline.ServiceDefaults.Messaging;
 using Pipeline.Handlers.Hosting;
 
 namespace Pipeline.Handlers;
@@ -11,7 +10,6 @@ internal static class Program
     {
         var builder = Host.CreateApplicationBuilder(args);
 
-        builder.AddPipelineInfrastructure();
         builder.AddHandlers();
 
         var host = builder.Build();

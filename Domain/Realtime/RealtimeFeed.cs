@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Database;
+using Pipeline.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Pipeline.Domain.Realtime;

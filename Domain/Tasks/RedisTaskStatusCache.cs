@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Database;
-using Pipeline.Domain.Diagnostics;
+using Pipeline.ServiceDefaults.Redis;
+using Pipeline.ServiceDefaults.Diagnostics;
 using Pipeline.Domain.Realtime;
 using StackExchange.Redis;
 
@@ -14,7 +14,7 @@ namespace Pipeline.Domain.Tasks;
 /// Redis is only a cache, so no call may wait on it for long: a Redis that stops answering without closing its
 /// connections (paused, stuck, or cut off by the network) must not hold up status polls, live-progress streams or saga
 /// transitions. StackExchange.Redis times every call out itself (<c>asyncTimeout</c>, checked every
-/// <c>HeartbeatInterval</c>; both set in InfrastructureRegistration, and commands fail at once while disconnected), and
+/// <c>HeartbeatInterval</c>; both set in ServiceDefaultsRegistration, and commands fail at once while disconnected), and
 /// once a call has timed out, Redis is skipped for <see cref="BackOff"/>: callers go straight to PostgreSQL instead of
 /// piling more calls onto a connection that does not answer. After that one call tries Redis again.
 /// </para>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Pipeline.Domain.Database;
+using Pipeline.ServiceDefaults.Redis;
 
 namespace Pipeline.Domain.Tasks;
 

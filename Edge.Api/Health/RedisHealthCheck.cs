@@ -1,4 +1,4 @@
-using Pipeline.Domain.Database;
+using Pipeline.ServiceDefaults.Redis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 

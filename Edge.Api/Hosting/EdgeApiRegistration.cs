@@ -2,9 +2,10 @@ using FastEndpoints;
 using MassTransit;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
-using Pipeline.Domain.Hosting;
-using Pipeline.Domain.Messaging;
-using Pipeline.Domain.Operations;
+using Pipeline.ServiceDefaults;
+using Pipeline.ServiceDefaults.Messaging;
+using Pipeline.Domain;
+using Pipeline.Operations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Chats;
 using Pipeline.Edge.Api.Conversations;
@@ -35,6 +36,8 @@ public static class EdgeApiRegistration
 
     public static WebApplicationBuilder AddEdgeApi(this WebApplicationBuilder builder)
     {
+        builder.AddServiceDefaults();
+        builder.Services.AddPipelineData();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             var port = builder.Configuration.GetValue("PIPELINE_HTTP_PORT", DefaultHttpPort);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Database;
-using Pipeline.Domain.Diagnostics;
+using Pipeline.ServiceDefaults.Redis;
+using Pipeline.ServiceDefaults.Diagnostics;
 using StackExchange.Redis;
 
 namespace Pipeline.Edge.Api.RateLimits;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pipeline.Domain.Conversations;
 using Pipeline.Domain.Conversations.ChatFrames;
 using Pipeline.Domain.Database;
+using Pipeline.ServiceDefaults.Redis;
 using Pipeline.Domain.Realtime;
 
 namespace Pipeline.Handlers.Conversations;

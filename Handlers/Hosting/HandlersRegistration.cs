@@ -1,9 +1,10 @@
 using MassTransit;
-using Pipeline.Domain.Hosting;
-using Pipeline.Domain.Messaging;
-using Pipeline.Domain.Operations;
+using Pipeline.ServiceDefaults;
+using Pipeline.ServiceDefaults.Messaging;
+using Pipeline.Domain;
+using Pipeline.Operations;
 using Pipeline.Handlers.Exercises;
-using Pipeline.Handlers.Operations;
+using Pipeline.Operations.FailedMessages;
 using Pipeline.Handlers.Guests;
 using Pipeline.Handlers.Recovery;
 using Pipeline.Handlers.Platform;
@@ -25,6 +26,8 @@ public static class HandlersRegistration
 {
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
+        builder.AddServiceDefaults();
+        builder.Services.AddPipelineData();
         builder.AddPipelineAi();
         builder.AddTracImport();
         builder.AddPlatformWork();

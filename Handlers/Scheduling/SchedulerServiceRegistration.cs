@@ -1,5 +1,5 @@
 using MassTransit;
-using Pipeline.Domain.Messaging;
+using Pipeline.ServiceDefaults.Messaging;
 
 namespace Pipeline.Handlers.Scheduling;
 

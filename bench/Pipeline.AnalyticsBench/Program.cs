@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Pipeline.AnalyticsBench;
 using Pipeline.Domain.Database;
-using Pipeline.Domain.Hosting;
 using Pipeline.Edge.Api.Hosting;
 
 // ./bench.sh analytics: Edge.Api in this process on its own database and vhost. BENCH_ANALYTICS_EVENTS (1,000,000)
@@ -83,7 +82,6 @@ try
 
     var edgeBuilder = WebApplication.CreateBuilder();
     edgeBuilder.Configuration.AddInMemoryCollection(settings);
-    edgeBuilder.AddPipelineInfrastructure();
     edgeBuilder.AddEdgeApi();
     edge = edgeBuilder.Build();
     edge.MapEdgeApi();

@@ -27,7 +27,7 @@ await using (var connection = new NpgsqlConnection(admin.ConnectionString))
     await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     await connection.ExecuteAsync($"CREATE DATABASE {database}");
 }
-// As the hosts configure theirs (InfrastructureRegistration): no reset on close, statements prepared automatically.
+// As the hosts configure theirs (ServiceDefaultsRegistration): no reset on close, statements prepared automatically.
 await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
 {
     Database = database, NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2,

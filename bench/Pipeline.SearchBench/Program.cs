@@ -13,7 +13,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Pipeline.Domain.Database;
-using Pipeline.Domain.Hosting;
 using Pipeline.Domain.Platform;
 using Pipeline.Edge.Api.Hosting;
 using Pipeline.Handlers.Hosting;
@@ -87,7 +86,6 @@ try
     // (1) Handlers starts; its catalogue loader embeds every resource (batches of 16, one batch at a time).
     var handlersBuilder = Host.CreateApplicationBuilder();
     handlersBuilder.Configuration.AddInMemoryCollection(settings);
-    handlersBuilder.AddPipelineInfrastructure();
     handlersBuilder.AddHandlers();
     handlers = handlersBuilder.Build();
     var handlersStarted = DateTime.UtcNow;
@@ -106,7 +104,6 @@ try
 
     var edgeBuilder = WebApplication.CreateBuilder();
     edgeBuilder.Configuration.AddInMemoryCollection(settings);
-    edgeBuilder.AddPipelineInfrastructure();
     edgeBuilder.AddEdgeApi();
     edge = edgeBuilder.Build();
     edge.MapEdgeApi();

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Pipeline.Edge.Api.Operations.Endpoints;
 
-/// <summary>Reads <c>endpoint_instances</c> (written by each host's heartbeat, Domain/Operations).</summary>
+/// <summary>Reads <c>endpoint_instances</c> (written by each host's heartbeat, Operations/Endpoints).</summary>
 public static class EndpointInstanceQueries
 {
     // The database clock decides the age, so instances and API servers with slightly different clocks agree.

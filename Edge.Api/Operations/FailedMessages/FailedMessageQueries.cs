@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using Pipeline.Domain.Operations.FailedMessages;
+using Pipeline.Operations.FailedMessages;
 using Pipeline.Domain.Tasks;
 using Pipeline.Edge.Api.Errors;
 

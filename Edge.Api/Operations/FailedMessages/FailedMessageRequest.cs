@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Pipeline.Operations.FailedMessages;
 
 namespace Pipeline.Edge.Api.Operations.FailedMessages;
 

@@ -1,9 +1,9 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Pipeline.Domain.Operations;
-using Pipeline.Domain.Operations.Broker;
-using Pipeline.Domain.Operations.Metrics;
+using Pipeline.Operations;
+using Pipeline.ServiceDefaults.Messaging;
+using Pipeline.Operations.Metrics;
 using Pipeline.Domain.Tasks;
 
 namespace Pipeline.Edge.Api.Operations.Metrics;

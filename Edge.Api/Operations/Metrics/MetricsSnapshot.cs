@@ -1,4 +1,4 @@
-using Pipeline.Domain.Operations.Metrics;
+using Pipeline.Operations.Metrics;
 using Pipeline.Domain.Tasks;
 
 namespace Pipeline.Edge.Api.Operations.Metrics;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Domain.Operations.Metrics;
+using Pipeline.Operations.Metrics;
 
 namespace Pipeline.Edge.Api.Operations.Metrics;
 

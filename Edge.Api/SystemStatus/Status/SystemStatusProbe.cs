@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Pipeline.Domain.Operations;
+using Pipeline.Operations;
 using Pipeline.Edge.Api.Health;
 
 namespace Pipeline.Edge.Api.SystemStatus.Status;

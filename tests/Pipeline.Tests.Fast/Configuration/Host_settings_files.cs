@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Pipeline.Domain.Database;
-using Pipeline.Domain.Messaging;
-using Pipeline.Domain.Operations;
+using Pipeline.ServiceDefaults.Redis;
+using Pipeline.ServiceDefaults.Messaging;
+using Pipeline.Operations;
 using Pipeline.Domain.Webhooks;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Conversations;

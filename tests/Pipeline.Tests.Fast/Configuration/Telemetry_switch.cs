@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
-using Pipeline.Domain.Hosting;
+using Pipeline.ServiceDefaults;
 
 namespace Pipeline.Tests.Fast.Configuration;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Domain.Hosting;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Hosting;
 using Pipeline.Tests.Infrastructure;
@@ -27,7 +26,6 @@ public sealed class PolicyProbe : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(fixture.Settings);
         builder.WebHost.UseTestServer();
-        builder.AddPipelineInfrastructure();
         builder.AddEdgeApi();
         var app = builder.Build();
         app.MapEdgeApi();

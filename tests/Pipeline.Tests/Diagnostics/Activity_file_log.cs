@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
-using Pipeline.Domain.Diagnostics;
+using Pipeline.ServiceDefaults.Diagnostics;
 
 namespace Pipeline.Tests.Diagnostics;
 

@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Domain.Messaging;
+using Pipeline.ServiceDefaults.Messaging;
 using Pipeline.Tests.Infrastructure;
 using Pipeline.Tests.Scheduling;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Domain.Hosting;
 using Pipeline.Handlers.Hosting;
 
 namespace Pipeline.Tests.Infrastructure;
@@ -84,7 +83,6 @@ public class PipelineFixture : IAsyncLifetime
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddPipelineInfrastructure();
         builder.AddHandlers();
         var host = builder.Build();
         await host.StartAsync();

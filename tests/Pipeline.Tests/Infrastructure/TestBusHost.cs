@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Domain.Hosting;
-using Pipeline.Domain.Messaging;
+using Pipeline.Domain;
+using Pipeline.ServiceDefaults;
+using Pipeline.ServiceDefaults.Messaging;
 
 namespace Pipeline.Tests.Infrastructure;
 
@@ -19,7 +20,8 @@ public static class TestBusHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(infrastructure.Settings);
-        builder.AddPipelineInfrastructure();
+        builder.AddServiceDefaults();
+        builder.Services.AddPipelineData();
         // The test runner swallows console output; PIPELINE_TEST_LOG=/tmp/file sends the hosts' logs there when a test needs explaining.
         if (Environment.GetEnvironmentVariable("PIPELINE_TEST_LOG") is { Length: > 0 } logFile)
         {

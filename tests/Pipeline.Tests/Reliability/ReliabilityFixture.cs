@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Domain.Messaging;
+using Pipeline.ServiceDefaults.Messaging;
 using Pipeline.Tests.Fakes;
 using Pipeline.Tests.Infrastructure;
 

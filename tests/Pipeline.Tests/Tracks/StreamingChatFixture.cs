@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Domain.Hosting;
 using Pipeline.Handlers.Hosting;
 using Pipeline.Tests.Fakes;
 using Pipeline.Tests.Infrastructure;
@@ -35,7 +34,6 @@ public sealed class StreamingChatFixture : PipelineFixture
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(Settings);
         builder.Services.AddSingleton<IChatClient>(new OpenAiStreamingChatClient(Model.BaseUrl, FakeOpenAiServer.ApiKey, FakeOpenAiServer.Model));
-        builder.AddPipelineInfrastructure();
         builder.AddHandlers();
         _handlers = builder.Build();
         await _handlers.StartAsync();

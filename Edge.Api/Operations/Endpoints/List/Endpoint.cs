@@ -1,7 +1,7 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Pipeline.Domain.Operations;
+using Pipeline.Operations;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Operations.Endpoints.List;

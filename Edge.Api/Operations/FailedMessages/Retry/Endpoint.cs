@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Pipeline.Edge.Api.Errors;
+using Pipeline.Operations.FailedMessages;
 
 namespace Pipeline.Edge.Api.Operations.FailedMessages.Retry;
 

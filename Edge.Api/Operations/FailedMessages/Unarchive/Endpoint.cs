@@ -1,5 +1,5 @@
 using FastEndpoints;
-using Pipeline.Domain.Operations.FailedMessages;
+using Pipeline.Operations.FailedMessages;
 using Pipeline.Edge.Api.Errors;
 
 namespace Pipeline.Edge.Api.Operations.FailedMessages.Unarchive;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Operations;
+using Pipeline.Operations;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Errors;
 

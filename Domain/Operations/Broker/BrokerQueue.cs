@@ -1,4 +1,0 @@
-namespace Pipeline.Domain.Operations.Broker;
-
-/// <summary>A queue as the RabbitMQ management API reports it.</summary>
-public sealed record BrokerQueue(string Name, long Messages, long MessagesReady, long MessagesUnacknowledged, int Consumers);

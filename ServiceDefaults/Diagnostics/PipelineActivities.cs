@@ -1,0 +1,16 @@
+using System.Diagnostics;
+
+namespace Pipeline.ServiceDefaults.Diagnostics;
+
+/// <summary>
+/// Activities for the calls no library traces for us: StackExchange.Redis 1.x has no ActivitySource, so each Redis call
+/// of the status cache and the rate limiter is one "redis" activity. Free unless a listener (ActivityFileLog) is on.
+/// </summary>
+public static class PipelineActivities
+{
+    public const string SourceName = "Pipeline";
+    public static readonly ActivitySource Source = new(SourceName);
+
+    /// <summary>Starts a Redis activity with this name (e.g. "redis status write"), or null when nobody listens.</summary>
+    public static Activity? Redis(string name) => Source.StartActivity(name, ActivityKind.Client);
+}
