@@ -14,7 +14,8 @@ using Pipeline.Domain.Webhooks;
 namespace Pipeline.Domain;
 
 /// <summary>
-/// The data access both hosts share: the migrator and one store per table, per feature. Host wiring (data source,
+/// The data access both hosts share: the migrator (run by each host's Program before it starts, see
+/// <see cref="DatabaseMigration"/>) and one store per table, per feature. Host wiring (data source,
 /// Redis connection, bus, telemetry) is registered by <c>AddServiceDefaults</c> (ServiceDefaults/), which must come first.
 /// </summary>
 public static class PipelineDataRegistration
@@ -22,7 +23,6 @@ public static class PipelineDataRegistration
     public static IServiceCollection AddPipelineData(this IServiceCollection services)
     {
         services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService<MigrateDatabaseOnStart>();
         services.AddSingleton<ITaskStatusCache, RedisTaskStatusCache>();
         services.AddSingleton<TaskStore>();
         services.AddSingleton<TaskStatusReader>();

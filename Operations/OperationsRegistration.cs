@@ -17,7 +17,7 @@ namespace Pipeline.Operations;
 /// </summary>
 public static class OperationsRegistration
 {
-    public static IHostApplicationBuilder AddPipelineOperations(this IHostApplicationBuilder builder, string endpoint, Assembly hostAssembly)
+    public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder, string endpoint, Assembly hostAssembly)
     {
         var services = builder.Services;
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -34,7 +34,7 @@ public static class OperationsRegistration
     }
 
     /// <summary>Inside <c>AddMassTransit</c>: counts consumed messages and stores heartbeats.</summary>
-    public static void AddPipelineOperations(this IBusRegistrationConfigurator bus)
+    public static void AddOperationsConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumeObserver<MessageMetricsObserver>();
         bus.AddConsumer<EndpointHeartbeatConsumer, EndpointHeartbeatConsumerDefinition>();

@@ -32,7 +32,7 @@ public static class AuthRegistration
         services.AddSingleton<KnownDevices>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<PasswordHashGate>();
-        // Hosted services start in registration order: this one runs after the migrations (AddPipelineInfrastructure).
+        // The migrations ran before the host started (Program.cs: MigrateDatabaseAsync), so this finds the users table.
         services.AddHostedService<AdminAccountBootstrap>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -28,7 +28,20 @@ using Pipeline.Messages.LearningPaths;
 
 namespace Pipeline.Edge.Api.Hosting;
 
-/// <summary>The table of contents of the web host: what it registers and what it maps.</summary>
+/// <summary>
+/// The one registration entry of the web host (Program.cs calls <see cref="AddEdgeApi"/> and <see cref="MapEdgeApi"/>),
+/// its table of contents. Each feature keeps its own <c>AddX</c>/<c>MapX</c> in its folder; the order is decided here:
+/// <list type="number">
+/// <item>host wiring (ServiceDefaults: telemetry, data source, RabbitMQ settings and watchdog, Redis) and the data
+/// access (Domain: one store per table);</item>
+/// <item>the web host itself (address, body limit, JSON, errors, OpenAPI, FastEndpoints, health);</item>
+/// <item>features (auth, rate limits, streams, status, learning paths, learning core, platform);</item>
+/// <item>the bus: request clients and consumers of features, the scheduler client, operations' consumers;</item>
+/// <item>operations (heartbeat, counters) after the bus, so they stop before it; the ops API.</item>
+/// </list>
+/// Hosted services start in registration order and stop in reverse. Migrations are not a hosted service: Program.cs
+/// runs them after <c>Build()</c> and before <c>Run()</c> (Domain/Database/DatabaseMigration.cs).
+/// </summary>
 public static class EdgeApiRegistration
 {
     public const int DefaultHttpPort = 8080;
@@ -36,8 +49,11 @@ public static class EdgeApiRegistration
 
     public static WebApplicationBuilder AddEdgeApi(this WebApplicationBuilder builder)
     {
+        // 1. Host wiring and data access.
         builder.AddServiceDefaults();
         builder.Services.AddPipelineData();
+
+        // 2. The web host.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             var port = builder.Configuration.GetValue("PIPELINE_HTTP_PORT", DefaultHttpPort);
@@ -55,6 +71,8 @@ public static class EdgeApiRegistration
         services.AddApiDocument();
         services.AddFastEndpoints();
         services.AddPipelineHealthChecks();
+
+        // 3. Features.
         builder.AddPipelineAuth();
         services.AddAiRateLimits();
         services.AddLearnTracRateLimits();
@@ -65,6 +83,7 @@ public static class EdgeApiRegistration
         services.AddLearningCore();
         services.AddPlatformApi();
 
+        // 4. The bus.
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
@@ -75,7 +94,7 @@ public static class EdgeApiRegistration
             bus.AddCoursePlanning();
             // Scheduled messages are kept and sent by the Handlers host (Handlers/Scheduling).
             bus.AddPipelineScheduler();
-            bus.AddPipelineOperations();
+            bus.AddOperationsConsumers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigurePipelineHost(context);
@@ -83,8 +102,8 @@ public static class EdgeApiRegistration
                 rabbit.ConfigureEndpoints(context);
             });
         });
-        // After the bus, so the heartbeat stops before the bus does (hosted services stop in reverse order).
-        builder.AddPipelineOperations("edge-api", typeof(EdgeApiRegistration).Assembly);
+        // 5. Operations. After the bus, so the heartbeat stops before the bus does (hosted services stop in reverse order).
+        builder.AddOperations("edge-api", typeof(EdgeApiRegistration).Assembly);
         services.AddOperationsApi();
         return builder;
     }

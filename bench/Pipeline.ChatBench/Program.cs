@@ -8,6 +8,7 @@ using Dapper;
 using Microsoft.Extensions.AI;
 using Npgsql;
 using Pipeline.ChatBench;
+using Pipeline.Domain.Database;
 using Pipeline.Edge.Api.Hosting;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Hosting;
@@ -63,6 +64,7 @@ handlersBuilder.Configuration.AddInMemoryCollection(settings);
 handlersBuilder.Services.AddKeyedSingleton<IChatClient>(AiRegistration.ProviderKey, model);
 handlersBuilder.AddHandlers();
 using var handlers = handlersBuilder.Build();
+await handlers.MigrateDatabaseAsync();
 await handlers.StartAsync();
 
 var edgeBuilder = WebApplication.CreateBuilder();

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Pipeline.Domain.Database;
 
 namespace Pipeline.Tests.Infrastructure;
 
@@ -53,6 +55,16 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
         (await Management.PutAsync($"permissions/{infrastructure.VirtualHost}/{TestSettings.RabbitUser}", permissions)).EnsureSuccessStatusCode();
         return infrastructure;
+    }
+
+    /// <summary>
+    /// Applies the migrations to this database, as each host's Program does before it starts. Fixtures call it before
+    /// starting hosts: WebApplicationFactory stops Edge.Api's Program at Build(), before its own migration step.
+    /// </summary>
+    public async Task MigrateAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(PostgresConnectionString);
+        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
     }
 
     /// <summary>The management API's view of this vhost's queues (an array), or of one queue when named.</summary>

@@ -56,6 +56,8 @@ public class PipelineFixture : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Infrastructure = await IsolatedInfrastructure.CreateAsync();
+        // Explicitly, as the hosts' Programs do before they start (the factory never runs Edge.Api's past Build()).
+        await Infrastructure.MigrateAsync();
         var settings = Settings;
         if (HostsHandlersInProcess)
             _handlers = await StartHandlersAsync(settings);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Domain;
+using Pipeline.Domain.Database;
 using Pipeline.ServiceDefaults;
 using Pipeline.ServiceDefaults.Messaging;
 
@@ -49,6 +50,8 @@ public static class TestBusHost
             });
         });
         var host = builder.Build();
+        // Explicitly, as the hosts' Programs do before they start.
+        await host.MigrateDatabaseAsync();
         await host.StartAsync();
         return host;
     }

@@ -5,7 +5,7 @@ using Pipeline.Domain.Trac;
 namespace Pipeline.Domain.Concepts;
 
 /// <summary>Seed 003's learning core stores, for both hosts: Trac tables, concepts, the knowledge graph, progress.</summary>
-public static class LearningCoreRegistration
+public static class LearningCoreDataRegistration
 {
     public static IServiceCollection AddLearningCoreStores(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using Pipeline.ServiceDefaults.Messaging;
 
 namespace Pipeline.Handlers.Scheduling;
 
-public static class SchedulerServiceRegistration
+public static class PostgresSchedulerRegistration
 {
     /// <summary>
     /// Runs the message scheduler in this host: consumers on <see cref="SchedulerQueue"/> that keep scheduled messages

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipeline.Domain.Voice;
 
-public static class VoiceRegistration
+public static class VoiceDataRegistration
 {
     public static IServiceCollection AddVoiceData(this IServiceCollection services) => services.AddSingleton<VoiceAudioStore>();
 }
