@@ -8,7 +8,7 @@ public static class PostgresSagaRepositoryRegistration
 {
     /// <summary>
     /// Keeps the saga's instances in PostgreSQL (<c>saga_instances</c>), on the <c>NpgsqlDataSource</c> registered by
-    /// <c>AddPipelineInfrastructure</c>: <c>bus.AddSagaStateMachine&lt;MyStateMachine, MyState&gt;(typeof(MyDefinition)).PostgresRepository();</c>
+    /// <c>AddServiceDefaults</c>: <c>bus.AddSagaStateMachine&lt;MyStateMachine, MyState&gt;(typeof(MyDefinition)).PostgresRepository();</c>
     /// Correlate every event by <c>CorrelationId</c>; query correlation is not supported.
     /// </summary>
     public static ISagaRegistrationConfigurator<TSaga> PostgresRepository<TSaga>(this ISagaRegistrationConfigurator<TSaga> configurator)
