@@ -11,6 +11,7 @@ public static class CoursePlanningRegistration
     {
         bus.AddOptions<CoursePlanningOptions>().BindConfiguration(CoursePlanningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         bus.AddScoped<CoursePlanner>();
+        bus.AddScoped<PlanningTargets>();
         bus.AddScoped<ModuleLearning.ModuleChats>();
         bus.AddRequestClient<GenerateCoursePlan>(QueueNames.Address(QueueNames.GenerateCoursePlan));
         bus.AddRequestClient<GenerateLesson>(QueueNames.Address(QueueNames.GenerateLesson));

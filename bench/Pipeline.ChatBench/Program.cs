@@ -4,19 +4,14 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.AI;
-using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.BenchSetup;
 using Pipeline.ChatBench;
-using Pipeline.Domain.Database;
-using Pipeline.Edge.Api.Hosting;
 using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
+using static Pipeline.BenchSetup.Bench;
 
 // ./bench.sh chat: Edge.Api and Handlers in this process on their own database, vhost and Redis prefix; a real
 // WebSocket client on /ws/chat. (1) Added latency: time from sending a message to its first token at the client,
@@ -27,134 +22,93 @@ var samples = Setting("BENCH_CHAT_SAMPLES", 200);
 var relayTokens = Setting("BENCH_CHAT_RELAY_TOKENS", 5000);
 var port = Setting("BENCH_CHAT_PORT", 18190);
 var report = Environment.GetEnvironmentVariable("BENCH_CHAT_REPORT") ?? "docs/chat-benchmark.md";
-var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? throw new InvalidOperationException("run through ./bench.sh chat");
 var redisConfiguration = Environment.GetEnvironmentVariable("Redis__Configuration") ?? "127.0.0.1:56379";
-var rabbitManagement = $"http://127.0.0.1:{Environment.GetEnvironmentVariable("RabbitMq__ManagementPort") ?? "55673"}";
-const string name = "pipeline_chat_bench";
 
-await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false }.ConnectionString))
+await using var bench = await BenchEnvironment.CreateAsync("pipeline_chat_bench", "chat", port, new Dictionary<string, string?>
 {
-    await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-    await connection.ExecuteAsync($"CREATE DATABASE {name}");
-}
-using var management = new HttpClient { BaseAddress = new Uri(rabbitManagement) };
-// The administrator creates the vhost; the hosts' own user (scripts/infra.sh exports both) gets rights on it.
-var rabbitUser = Environment.GetEnvironmentVariable("RabbitMq__Username") ?? "guest";
-var rabbitAdmin = $"{Environment.GetEnvironmentVariable("PIPELINE_RABBIT_ADMIN_USER") ?? rabbitUser}:" +
-    (Environment.GetEnvironmentVariable("PIPELINE_RABBIT_ADMIN_PASSWORD") ?? Environment.GetEnvironmentVariable("RabbitMq__Password") ?? "guest");
-management.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(rabbitAdmin)));
-await management.PutAsync($"/api/vhosts/{name}", null);
-await management.PutAsJsonAsync($"/api/permissions/{name}/{rabbitUser}", new { configure = ".*", write = ".*", read = ".*" });
-
-var settings = new Dictionary<string, string?>
-{
-    ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString,
-    ["RabbitMq:VirtualHost"] = name,
-    ["Redis:KeyPrefix"] = name + ":",
-    ["Auth:SigningKey"] = "chat-bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz",
     ["Pipeline:RateLimits:AiRequestsPerMinute"] = "1000000",
-    ["PIPELINE_HTTP_PORT"] = port.ToString(CultureInfo.InvariantCulture),
-    ["Logging:LogLevel:Default"] = "Warning",
-};
+});
 var model = new BenchModel();
-
-var handlersBuilder = Host.CreateApplicationBuilder();
-handlersBuilder.Configuration.AddInMemoryCollection(settings);
-// The provider's own slot (keyed): the pipeline's middleware (limit, cancel gate, telemetry) still wraps it.
-handlersBuilder.Services.AddKeyedSingleton<IChatClient>(AiRegistration.ProviderKey, model);
-handlersBuilder.AddHandlers();
-using var handlers = handlersBuilder.Build();
-await handlers.MigrateDatabaseAsync();
-await handlers.StartAsync();
-
-var edgeBuilder = WebApplication.CreateBuilder();
-edgeBuilder.Configuration.AddInMemoryCollection(settings);
-edgeBuilder.AddEdgeApi();
-await using var edge = edgeBuilder.Build();
-edge.MapEdgeApi();
-await edge.StartAsync();
-
-try
+await bench.StartHostAsync(b =>
 {
-    var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-    var tokens = await Json(await api.PostAsJsonAsync("/api/v1/auth/register",
-        new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "bench-password-42", name = "Bench" }));
-    var access = tokens.GetProperty("access_token").GetString()!;
-    api.DefaultRequestHeaders.Authorization = new("Bearer", access);
-    var track = await Json(await api.PostAsJsonAsync("/api/tracks", new { title = "Benchmarking" }));
-    var session = await Json(await api.PostAsJsonAsync("/api/chat/sessions", new { track_id = track.GetProperty("id").GetInt64() }));
-    var sessionId = session.GetProperty("id").GetInt64();
+    // The provider's own slot (keyed): the pipeline's middleware (limit, cancel gate, telemetry) still wraps it.
+    b.Services.AddKeyedSingleton<IChatClient>(AiRegistration.ProviderKey, model);
+    b.AddHandlers();
+});
+await bench.StartEdgeAsync();
 
-    using var socket = new ClientWebSocket();
-    await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws/chat/{sessionId}?token={access}"), CancellationToken.None);
+using var api = new HttpClient { BaseAddress = bench.BaseAddress };
+var tokens = await Json(await api.PostAsJsonAsync("/api/v1/auth/register",
+    new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "bench-password-42", name = "Bench" }));
+var access = tokens.GetProperty("access_token").GetString()!;
+api.DefaultRequestHeaders.Authorization = new("Bearer", access);
+var track = await Json(await api.PostAsJsonAsync("/api/tracks", new { title = "Benchmarking" }));
+var session = await Json(await api.PostAsJsonAsync("/api/chat/sessions", new { track_id = track.GetProperty("id").GetInt64() }));
+var sessionId = session.GetProperty("id").GetInt64();
 
-    // (1) Added latency to the first token.
-    model.FirstTokenDelay = TimeSpan.FromMilliseconds(50);
-    model.TokenDelay = TimeSpan.Zero;
-    model.Tokens = 40;
-    for (var i = 0; i < 20; i++) await AskAsync(socket, $"warm-up {i}");
-    while (model.FirstTokenMs.TryDequeue(out _)) { }
-    var added = new List<double>();
-    for (var i = 0; i < samples; i++)
-    {
-        var (firstToken, _, _, _) = await AskAsync(socket, $"question {i}");
-        if (!model.FirstTokenMs.TryDequeue(out var modelFirstToken))
-            throw new InvalidOperationException("The bench model was not called: another model is answering.");
-        added.Add(firstToken - modelFirstToken);
-    }
-    added.Sort();
+using var socket = new ClientWebSocket();
+await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws/chat/{sessionId}?token={access}"), CancellationToken.None);
 
-    // (2) Relay rate: one long reply streamed as fast as the model can.
-    model.FirstTokenDelay = TimeSpan.Zero;
-    model.Tokens = relayTokens;
-    var (_, relayed, lastTokenAt, relayFrames) = await AskAsync(socket, "stream as fast as you can");
-    // From the model's first token to the client's last: the whole relay (worker, Redis, edge, socket), like the bare one's.
-    var pipelineRate = relayed / Stopwatch.GetElapsedTime(model.FirstTokenTimestamp, lastTokenAt).TotalSeconds;
-    if (relayed != relayTokens)
-        throw new InvalidOperationException($"The client got {relayed} of the bench model's {relayTokens} tokens: was another model answering?");
-    var bareRate = await BareRedisRelayAsync(redisConfiguration, name, relayTokens);
-
-    var p50 = Percentile(added, 0.50);
-    var p95 = Percentile(added, 0.95);
-    var ratio = pipelineRate / bareRate;
-    const string socketPath = "{session_id}";
-    var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-    var markdown = $"""
-        # Chat benchmark (`./bench.sh chat`)
-
-        Run {now} UTC on this machine (2 cores, shared; other work was running). Edge.Api and Handlers in one process on
-        the real PostgreSQL, RabbitMQ and Redis; a real WebSocket client on `/ws/chat/{socketPath}`; the model is an
-        in-process `IChatClient` (50 ms to its first token, then tokens with no delay), so the numbers are the pipeline's
-        own: store the message, ack, the bus hop to the reply worker, the reply row, the prompt (history and context from
-        PostgreSQL), the token over Redis pub/sub to the edge, the frame to the client.
-
-        | measure | value | target |
-        |---|---|---|
-        | added latency to the first token, p50 ({samples} messages) | {p50:0.0} ms | ≤ 15 ms |
-        | added latency to the first token, p95 | {p95:0.0} ms | |
-        | tokens relayed per second (one {relayTokens}-token reply, model's first token → client's last) | {pipelineRate:0} /s | |
-        | token frames that carried them (tokens merge while frames wait for the socket) | {relayFrames} | |
-        | bare Redis pub/sub relay, same events, same run (first publish → last received) | {bareRate:0} /s | |
-        | ratio | {ratio:0.00} | ≥ 0.5 |
-
-        Added latency = (first token frame at the client − message sent) − the model's own time to its first token.
-        The relay rate runs from the model yielding its first token to the client receiving the last one, through the reply
-        worker (prompt, reply row, a Redis event per token and the realtime feed), Redis, the edge and the socket. The bare
-        relay publishes the same JSON token events on a Redis channel and counts them at a subscriber.
-        Tokens relayed are the model's tokens reaching the client: while frames wait for a slow socket, the tokens of one
-        reply merge into one frame (Edge.Api/Realtime/SocketFrames), so a client that appends deltas sees the same text
-        sooner; with the model slower than the socket every token is its own frame.
-        """;
-    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
-    await File.WriteAllTextAsync(report, markdown + "\n");
-    Console.WriteLine(markdown);
-}
-finally
+// (1) Added latency to the first token.
+model.FirstTokenDelay = TimeSpan.FromMilliseconds(50);
+model.TokenDelay = TimeSpan.Zero;
+model.Tokens = 40;
+for (var i = 0; i < 20; i++) await AskAsync(socket, $"warm-up {i}");
+while (model.FirstTokenMs.TryDequeue(out _)) { }
+var added = new List<double>();
+for (var i = 0; i < samples; i++)
 {
-    await edge.StopAsync();
-    await handlers.StopAsync();
-    await management.DeleteAsync($"/api/vhosts/{name}");
+    var (firstToken, _, _, _) = await AskAsync(socket, $"question {i}");
+    if (!model.FirstTokenMs.TryDequeue(out var modelFirstToken))
+        throw new InvalidOperationException("The bench model was not called: another model is answering.");
+    added.Add(firstToken - modelFirstToken);
 }
+added.Sort();
+
+// (2) Relay rate: one long reply streamed as fast as the model can.
+model.FirstTokenDelay = TimeSpan.Zero;
+model.Tokens = relayTokens;
+var (_, relayed, lastTokenAt, relayFrames) = await AskAsync(socket, "stream as fast as you can");
+// From the model's first token to the client's last: the whole relay (worker, Redis, edge, socket), like the bare one's.
+var pipelineRate = relayed / Stopwatch.GetElapsedTime(model.FirstTokenTimestamp, lastTokenAt).TotalSeconds;
+if (relayed != relayTokens)
+    throw new InvalidOperationException($"The client got {relayed} of the bench model's {relayTokens} tokens: was another model answering?");
+var bareRate = await BareRedisRelayAsync(redisConfiguration, bench.Name, relayTokens);
+
+var p50 = Percentile(added, 0.50);
+var p95 = Percentile(added, 0.95);
+var ratio = pipelineRate / bareRate;
+const string socketPath = "{session_id}";
+var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+var markdown = $"""
+    # Chat benchmark (`./bench.sh chat`)
+
+    Run {now} UTC on this machine (2 cores, shared; other work was running). Edge.Api and Handlers in one process on
+    the real PostgreSQL, RabbitMQ and Redis; a real WebSocket client on `/ws/chat/{socketPath}`; the model is an
+    in-process `IChatClient` (50 ms to its first token, then tokens with no delay), so the numbers are the pipeline's
+    own: store the message, ack, the bus hop to the reply worker, the reply row, the prompt (history and context from
+    PostgreSQL), the token over Redis pub/sub to the edge, the frame to the client.
+
+    | measure | value | target |
+    |---|---|---|
+    | added latency to the first token, p50 ({samples} messages) | {p50:0.0} ms | ≤ 15 ms |
+    | added latency to the first token, p95 | {p95:0.0} ms | |
+    | tokens relayed per second (one {relayTokens}-token reply, model's first token → client's last) | {pipelineRate:0} /s | |
+    | token frames that carried them (tokens merge while frames wait for the socket) | {relayFrames} | |
+    | bare Redis pub/sub relay, same events, same run (first publish → last received) | {bareRate:0} /s | |
+    | ratio | {ratio:0.00} | ≥ 0.5 |
+
+    Added latency = (first token frame at the client − message sent) − the model's own time to its first token.
+    The relay rate runs from the model yielding its first token to the client receiving the last one, through the reply
+    worker (prompt, reply row, a Redis event per token and the realtime feed), Redis, the edge and the socket. The bare
+    relay publishes the same JSON token events on a Redis channel and counts them at a subscriber.
+    Tokens relayed are the model's tokens reaching the client: while frames wait for a slow socket, the tokens of one
+    reply merge into one frame (Edge.Api/Realtime/SocketFrames), so a client that appends deltas sees the same text
+    sooner; with the model slower than the socket every token is its own frame.
+    """;
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
+await File.WriteAllTextAsync(report, markdown + "\n");
+Console.WriteLine(markdown);
 return 0;
 
 static async Task<(double FirstTokenMs, int Tokens, long LastTokenTimestamp, int Frames)> AskAsync(ClientWebSocket socket, string content)
@@ -212,15 +166,3 @@ static async Task<double> BareRedisRelayAsync(string configuration, string prefi
 
 /// <summary>The bench model's tokens are words "tokenN ": count them in a delta that may carry several.</summary>
 static int CountModelTokens(string delta) => delta.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-
-static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-static async Task<JsonElement> Json(HttpResponseMessage response)
-{
-    var text = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode}: {text}");
-    return JsonDocument.Parse(text).RootElement.Clone();
-}
-
-static int Setting(string name, int fallback) =>
-    int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Pipeline.BenchSetup;
 using Pipeline.Domain.Concepts;
-using Pipeline.Domain.Database;
 using Pipeline.Domain.KnowledgeGraph;
 using Pipeline.Edge.Api.KnowledgeGraph.Path;
 using QuikGraph;
 using QuikGraph.Algorithms;
+using static Pipeline.BenchSetup.Bench;
 
 // ./bench.sh graph: a generated knowledge graph (BENCH_GRAPH_CONCEPTS, default 10,000 concepts; BENCH_GRAPH_EDGES,
 // 40,000 prerequisite edges) in its own database; the work behind GET /knowledge/path (prerequisite closure by recursive
@@ -17,22 +17,14 @@ using QuikGraph.Algorithms;
 var concepts = Setting("BENCH_GRAPH_CONCEPTS", 10_000);
 var edgeCount = Setting("BENCH_GRAPH_EDGES", 40_000);
 var samples = Setting("BENCH_GRAPH_SAMPLES", 200);
-var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
-    ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set (run through ./bench.sh graph).");
-const string database = "pipeline_graph_bench";
-
-var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-await using (var connection = new NpgsqlConnection(admin.ConnectionString))
-{
-    await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-    await connection.ExecuteAsync($"CREATE DATABASE {database}");
-}
+await using var database = await BenchDatabase.CreateAsync("pipeline_graph_bench", "graph");
 // As the hosts configure theirs (ServiceDefaultsRegistration): no reset on close, statements prepared automatically.
-await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString(c =>
 {
-    Database = database, NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2,
-}.ConnectionString);
-await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+    c.NoResetOnClose = true;
+    c.MaxAutoPrepare = 64;
+    c.AutoPrepareMinUsages = 2;
+}));
 
 // Curriculum-shaped: ten components, each of topics of 50 consecutive concepts (a course). Most prerequisites are a few
 // concepts back in the same topic; one in ten comes from the component's first topic (its foundations, which have no
@@ -162,7 +154,7 @@ for (var i = 0; i < centers.Count; i++)
 }
 
 string Row(string name, List<double> times, List<int>? sizes) =>
-    $"| {name} | {Percentile(times, 50):0.00} | {Percentile(times, 95):0.00} | {times.Max():0.00} | {(sizes is null ? "" : sizes.Average().ToString("0", CultureInfo.InvariantCulture))} |";
+    $"| {name} | {Percentile(times, 0.5):0.00} | {Percentile(times, 0.95):0.00} | {times.Max():0.00} | {(sizes is null ? "" : sizes.Average().ToString("0", CultureInfo.InvariantCulture))} |";
 var report = string.Join('\n',
     "# Knowledge graph benchmark (`./bench.sh graph`)",
     "",
@@ -183,23 +175,8 @@ var report = string.Join('\n',
     Row("depth-3 neighbourhood in memory (QuikGraph)", memoryGraphTimes, null),
     "",
     $"QuikGraph load from the table: {loadMs:0} ms. Answers that differ between PostgreSQL and memory: {mismatches}.",
-    $"Machine load average during the run (1/5/15 min): {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a")}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+    $"Machine load average during the run (1/5/15 min): {LoadAverage()}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
 Console.WriteLine(report);
 var output = Environment.GetEnvironmentVariable("BENCH_GRAPH_REPORT");
 if (!string.IsNullOrEmpty(output)) await File.WriteAllTextAsync(output, report + "\n");
-if (Environment.GetEnvironmentVariable("BENCH_GRAPH_KEEP") != "1")
-{
-    NpgsqlConnection.ClearAllPools();
-    await using var connection = new NpgsqlConnection(admin.ConnectionString);
-    await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-}
 return mismatches == 0 ? 0 : 1;
-
-static int Setting(string name, int fallback) =>
-    int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
-
-static double Percentile(List<double> values, int p)
-{
-    var sorted = values.Order().ToList();
-    return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-}

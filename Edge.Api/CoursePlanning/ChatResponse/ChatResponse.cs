@@ -1,14 +1,11 @@
 using FastEndpoints;
-using Pipeline.Domain.Conversations;
-using Pipeline.Domain.Tracks;
-using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Conversations;
 using Pipeline.Edge.Api.RateLimits;
 
 namespace Pipeline.Edge.Api.CoursePlanning;
 
 /// <summary>Seed 001 <c>POST /api/ai/chat-response</c>: The AI's reply in a planning chat; without chat_id a new chat is started (in session_id, the track's </summary>
-public sealed class ChatResponse(TrackStore tracks, ConversationStore conversations, ConversationReplies replies)
+public sealed class ChatResponse(PlanningTargets targets, ConversationReplies replies)
     : Endpoint<ChatResponseRequest, ChatResponseResponse>
 {
     public override void Configure()
@@ -22,8 +19,7 @@ public sealed class ChatResponse(TrackStore tracks, ConversationStore conversati
 
     public override async Task HandleAsync(ChatResponseRequest r, CancellationToken ct)
     {
-        var target = await (await PlanningTarget.ResolveAsync(User, r.TrackId, r.SessionId, r.ChatId, tracks, conversations, ct))
-            .WithChatAsync(User.UserId(), conversations, ct);
+        var target = await targets.ResolveWithChatAsync(User, r, ct);
         var outcome = await replies.AskAsync(target.Chat!, r.Message!.Trim(), ct);
         await Send.OkAsync(new ChatResponseResponse(outcome.Reply.Content, target.Chat!.Id, target.Session!.Id, outcome.Reply.MessageId,
             outcome.Asked.Id, outcome.Reply.Status), ct);

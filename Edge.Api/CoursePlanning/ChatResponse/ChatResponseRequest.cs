@@ -4,7 +4,7 @@ using Pipeline.Edge.Api.Conversations;
 
 namespace Pipeline.Edge.Api.CoursePlanning;
 
-public sealed class ChatResponseRequest
+public sealed class ChatResponseRequest : IPlanningRequest
 {
     public string? Message { get; init; }
     public long? ChatId { get; init; }

@@ -7,7 +7,7 @@ using Pipeline.Edge.Api.Tracks;
 namespace Pipeline.Edge.Api.CoursePlanning;
 
 /// <summary>Seed 001 <c>POST /api/ai/finalize-course-plan</c>: Turns the session's draft plan (or the given plan) into the track's modules; finalising again updates </summary>
-public sealed class FinalizeCoursePlan(TrackStore tracks, ConversationStore conversations) : Endpoint<FinalizeRequest, FinalizeResponse>
+public sealed class FinalizeCoursePlan(PlanningTargets targets, TrackStore tracks, ConversationStore conversations) : Endpoint<FinalizeRequest, FinalizeResponse>
 {
     public override void Configure()
     {
@@ -19,7 +19,7 @@ public sealed class FinalizeCoursePlan(TrackStore tracks, ConversationStore conv
 
     public override async Task HandleAsync(FinalizeRequest r, CancellationToken ct)
     {
-        var target = await PlanningTarget.ResolveAsync(User, r.TrackId, r.SessionId, null, tracks, conversations, ct);
+        var target = await targets.ResolveAsync(User, r, ct);
         if (target.Track is null) throw ApiException.BadRequest("The session has no track to add modules to.");
         var plan = r.Plan ?? PlanView.FromJson(target.Session!.DraftPlan)
             ?? throw ApiException.BadRequest("The session has no plan yet: generate one first (POST /api/ai/generate-plan).");

@@ -4,10 +4,13 @@ using Pipeline.Edge.Api.Tracks;
 
 namespace Pipeline.Edge.Api.CoursePlanning;
 
-public sealed class FinalizeRequest
+public sealed class FinalizeRequest : IPlanningRequest
 {
     public long? SessionId { get; init; }
     public long? TrackId { get; init; }
+
+    /// <summary>Finalising is about a session, never one chat of it.</summary>
+    long? IPlanningRequest.ChatId => null;
 
     /// <summary>Optional: a plan (as generate-plan returns it) to use instead of the session's draft.</summary>
     public PlanView? Plan { get; init; }

@@ -1,13 +1,12 @@
 using FastEndpoints;
 using Pipeline.Domain.Conversations;
-using Pipeline.Domain.Tracks;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.RateLimits;
 
 namespace Pipeline.Edge.Api.CoursePlanning;
 
 /// <summary>Seed 001 <c>POST /api/ai/generate-plan</c>: A course plan (ordered modules) from the track's parameters or track_id; with session_id/chat_id it uses </summary>
-public sealed class GeneratePlan(TrackStore tracks, ConversationStore conversations, CoursePlanner planner)
+public sealed class GeneratePlan(PlanningTargets targets, ConversationStore conversations, CoursePlanner planner)
     : Endpoint<GeneratePlanRequest, GeneratePlanResponse>
 {
     public override void Configure()
@@ -21,7 +20,7 @@ public sealed class GeneratePlan(TrackStore tracks, ConversationStore conversati
 
     public override async Task HandleAsync(GeneratePlanRequest r, CancellationToken ct)
     {
-        var target = await PlanningTarget.ResolveAsync(User, r.TrackId, r.SessionId, r.ChatId, tracks, conversations, ct);
+        var target = await targets.ResolveAsync(User, r, ct);
         var dialogue = target.Chat ?? (target.Session is { } session
             ? (await conversations.ListAsync(session.OwnerId, ConversationKinds.Planning, session.Id, false, null, null, 0, 1, ct)).FirstOrDefault()
             : null);

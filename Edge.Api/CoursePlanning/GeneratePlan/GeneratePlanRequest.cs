@@ -3,7 +3,7 @@ using Pipeline.Edge.Api.Tracks;
 
 namespace Pipeline.Edge.Api.CoursePlanning;
 
-public sealed class GeneratePlanRequest
+public sealed class GeneratePlanRequest : IPlanningRequest
 {
     public long? TrackId { get; init; }
     public long? SessionId { get; init; }

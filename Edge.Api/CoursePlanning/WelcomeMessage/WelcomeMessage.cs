@@ -1,14 +1,12 @@
 using FastEndpoints;
 using Pipeline.Domain.Conversations;
-using Pipeline.Domain.Tracks;
 using Pipeline.Edge.Api.Auth;
-using Pipeline.Edge.Api.Errors;
 using Pipeline.Edge.Api.RateLimits;
 
 namespace Pipeline.Edge.Api.CoursePlanning;
 
 /// <summary>Seed 001 <c>POST /api/ai/welcome-message</c>: A greeting and a preliminary plan for a track: the greeting opens a chat (stored as the AI's first </summary>
-public sealed class WelcomeMessage(TrackStore tracks, ConversationStore conversations, CoursePlanner planner)
+public sealed class WelcomeMessage(PlanningTargets targets, ConversationStore conversations, CoursePlanner planner)
     : Endpoint<WelcomeRequest, WelcomeResponse>
 {
     public override void Configure()
@@ -22,9 +20,8 @@ public sealed class WelcomeMessage(TrackStore tracks, ConversationStore conversa
 
     public override async Task HandleAsync(WelcomeRequest r, CancellationToken ct)
     {
-        var target = await PlanningTarget.ResolveAsync(User, r.TrackId, r.SessionId, r.ChatId, tracks, conversations, ct);
-        var track = target.Track ?? throw ApiException.BadRequest("The session has no track to welcome the learner to.");
-        target = await target.WithChatAsync(User.UserId(), conversations, ct);
+        var target = await targets.ResolveWithChatAsync(User, r, ct, noTrack: "The session has no track to welcome the learner to.");
+        var track = target.Track!;
         var generated = await planner.PlanAsync(User.UserId(), track, new PlanParameters(null, null, null, null, null, null), null, ct);
         var plan = PlanView.From(generated);
         var outline = string.Join("\n", plan.Modules.Select(m => $"{m.OrderIndex + 1}. {m.Title}"));

@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace Pipeline.Edge.Api.CoursePlanning;
 
-public sealed class WelcomeRequest
+public sealed class WelcomeRequest : IPlanningRequest
 {
     public long? TrackId { get; init; }
     public long? SessionId { get; init; }

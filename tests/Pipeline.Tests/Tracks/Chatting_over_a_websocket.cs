@@ -29,7 +29,7 @@ public sealed class Chatting_over_a_websocket(StreamingChatFixture fixture)
         fixture.Model.Behaviour = _ => FakeChatReply.WithContent("Goroutines are cheap threads managed by the Go runtime, scheduled onto OS threads.");
         fixture.Model.TokenDelay = TimeSpan.FromMilliseconds(20);
         var (user, sessionId, chatId) = await SessionAsync();
-        await using var socket = await ChatSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken);
+        await using var socket = await JsonSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken);
 
         await socket.SendAsync(new { type = "message", content = "What is a goroutine?", chat_id = chatId });
         var frames = await socket.ReceiveUntilAsync("message");
@@ -56,7 +56,7 @@ public sealed class Chatting_over_a_websocket(StreamingChatFixture fixture)
         fixture.Model.TokenDelay = TimeSpan.FromMilliseconds(150);
         var abandonedBefore = fixture.Model.StreamsAbandoned;
         var (user, sessionId, chatId) = await SessionAsync();
-        await using var socket = await ChatSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken, tokenInHeader: true);
+        await using var socket = await JsonSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken, tokenInHeader: true);
 
         await socket.SendAsync(new { type = "message", content = "Tell me everything.", chat_id = chatId });
         await socket.ReceiveUntilAsync("token");
@@ -79,8 +79,8 @@ public sealed class Chatting_over_a_websocket(StreamingChatFixture fixture)
         fixture.Model.Behaviour = _ => FakeChatReply.WithContent("Channels pass values between goroutines.");
         fixture.Model.TokenDelay = TimeSpan.Zero;
         var (user, sessionId, chatId) = await SessionAsync();
-        await using var first = await ChatSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken);
-        await using var second = await ChatSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}/switch", user.AccessToken);
+        await using var first = await JsonSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken);
+        await using var second = await JsonSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}/switch", user.AccessToken);
         await second.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await second.ReceiveAsync())!.Value.GetProperty("type").GetString());
 
@@ -101,7 +101,7 @@ public sealed class Chatting_over_a_websocket(StreamingChatFixture fixture)
     public async Task Bad_frames_get_an_error_and_the_socket_stays_open()
     {
         var (user, sessionId, _) = await SessionAsync();
-        await using var socket = await ChatSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken);
+        await using var socket = await JsonSocketClient.ConnectAsync(fixture.BaseAddress, $"/ws/chat/{sessionId}", user.AccessToken);
 
         foreach (var bad in new[] { "not json", "{\"type\": \"dance\"}", "{\"type\": \"message\"}", "{\"type\": \"switch\", \"chat_id\": 1}",
                      "{\"type\": \"message\", \"content\": \"hi\", \"chat_id\": 999999999}" })
@@ -125,7 +125,7 @@ public sealed class Chatting_over_a_websocket(StreamingChatFixture fixture)
                      ($"/ws/chat/{sessionId}", stranger.AccessToken), ($"/ws/chat/{sessionId}/switch", stranger.AccessToken),
                      ("/ws/chat/abc", owner.AccessToken), ("/ws/chat/999999999", owner.AccessToken) })
         {
-            await using var socket = await ChatSocketClient.ConnectAsync(fixture.BaseAddress, path, token);
+            await using var socket = await JsonSocketClient.ConnectAsync(fixture.BaseAddress, path, token);
             Assert.Null(await socket.ReceiveAsync());
             Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.Socket.CloseStatus);
         }
