@@ -10,7 +10,8 @@ namespace Pipeline.Edge.Api.RateLimits;
 /// Seed 003's limits: one fixed window per policy and subject (user), counted in Redis so every Edge.Api instance
 /// shares the count. Several policies are checked and counted together in one script: a request refused by one of them
 /// (e.g. the 101st chat message) uses up none of them. Costs other than 1 count units (seconds of voice audio).
-/// While Redis is unreachable each instance counts on its own rather than refusing everyone.
+/// While Redis is unreachable (or slower than its timeout, as under heavy load) each instance counts on its own rather
+/// than refusing everyone, going on from the last count Redis gave it, so a slow call does not reset a window.
 /// </summary>
 public sealed class LearnTracRateLimiter(IConnectionMultiplexer redis, IOptions<RedisOptions> redisOptions,
     IOptionsMonitor<LearnTracRateLimitOptions> options, TimeProvider clock, ILogger<LearnTracRateLimiter> logger)
@@ -50,7 +51,11 @@ public sealed class LearnTracRateLimiter(IConnectionMultiplexer redis, IOptions<
         return out
         """;
 
-    private readonly ConcurrentDictionary<string, (long Window, long Count)> _local = new();
+    /// <summary>Windows kept in this instance beyond which the ended ones are dropped (one per active user and policy).</summary>
+    private const int LocalWindowsBeforePruning = 10_000;
+
+    private readonly ConcurrentDictionary<string, (long Window, long Count, long EndsAtMs)> _local = new();
+    private long _nextPruneMs;
 
     /// <summary>Counts <paramref name="cost"/> against each policy for <paramref name="subject"/>, unless one of them is exhausted.</summary>
     public Task<IReadOnlyList<PolicyDecision>> AcquireAsync(string subject, IReadOnlyList<string> policies, int cost = 1) =>
@@ -62,7 +67,9 @@ public sealed class LearnTracRateLimiter(IConnectionMultiplexer redis, IOptions<
         var now = clock.GetUtcNow();
         var settings = limits.Select(l => l.Settings).ToArray();
         var keys = limits.Select(l => $"{redisOptions.Value.KeyPrefix}ratelimit:{l.KeyName}:{subject}").ToArray();
-        var counted = await CountInRedisAsync(keys, settings, cost) ?? CountLocally(keys, settings, cost, now);
+        var counted = await CountInRedisAsync(keys, settings, cost);
+        if (counted is not null) RememberLocally(keys, settings, counted, now);
+        else counted = CountLocally(keys, settings, cost, now);
         return limits.Select((l, i) => new PolicyDecision(l.Policy, settings[i].Limit, (int)Math.Max(0, settings[i].Limit - counted[i].Count),
             settings[i].Window, now.AddMilliseconds(counted[i].TtlMs), counted[i].Over)).ToList();
     }
@@ -87,6 +94,27 @@ public sealed class LearnTracRateLimiter(IConnectionMultiplexer redis, IOptions<
         }
     }
 
+    /// <summary>Keeps Redis's counts (the truth) as this instance's, so a fallback goes on from them instead of from zero.</summary>
+    private void RememberLocally(string[] keys, RateLimitPolicyOptions[] settings, (bool Over, long Count, long TtlMs)[] counted, DateTimeOffset now)
+    {
+        lock (_local)
+        {
+            var nowMs = now.ToUnixTimeMilliseconds();
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var windowMs = (long)settings[i].Window.TotalMilliseconds;
+                var window = nowMs / windowMs;
+                _local[keys[i]] = (window, counted[i].Count, (window + 1) * windowMs);
+            }
+            if (_local.Count > LocalWindowsBeforePruning && nowMs >= _nextPruneMs)
+            {
+                _nextPruneMs = nowMs + 10_000;
+                foreach (var (key, entry) in _local)
+                    if (entry.EndsAtMs <= nowMs) _local.TryRemove(key, out _);
+            }
+        }
+    }
+
     private (bool Over, long Count, long TtlMs)[] CountLocally(string[] keys, RateLimitPolicyOptions[] settings, int cost, DateTimeOffset now)
     {
         lock (_local)
@@ -104,7 +132,7 @@ public sealed class LearnTracRateLimiter(IConnectionMultiplexer redis, IOptions<
             return keys.Select((k, i) =>
             {
                 var count = current[i].Count;
-                if (!refused && cost > 0) _local[k] = (current[i].Window, count += cost);
+                if (!refused && cost > 0) _local[k] = (current[i].Window, count += cost, (current[i].Window + 1) * current[i].WindowMs);
                 return (over[i], count, (current[i].Window + 1) * current[i].WindowMs - nowMs);
             }).ToArray();
         }

@@ -17,6 +17,9 @@ public sealed class BenchModel : IChatClient
     public int Tokens { get; set; } = 40;
     public ConcurrentQueue<double> FirstTokenMs { get; } = new();
 
+    /// <summary>When the latest call yielded its first token (<see cref="Stopwatch.GetTimestamp"/>): where a relay starts.</summary>
+    public long FirstTokenTimestamp { get; private set; }
+
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var updates = new List<ChatResponseUpdate>();
@@ -32,7 +35,11 @@ public sealed class BenchModel : IChatClient
         for (var i = 0; i < Tokens; i++)
         {
             if (i > 0 && TokenDelay > TimeSpan.Zero) await Task.Delay(TokenDelay, cancellationToken);
-            if (i == 0) FirstTokenMs.Enqueue(clock.Elapsed.TotalMilliseconds);
+            if (i == 0)
+            {
+                FirstTokenMs.Enqueue(clock.Elapsed.TotalMilliseconds);
+                FirstTokenTimestamp = Stopwatch.GetTimestamp();
+            }
             yield return new ChatResponseUpdate(ChatRole.Assistant, $"token{i} ");
         }
     }

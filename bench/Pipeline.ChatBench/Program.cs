@@ -10,6 +10,7 @@ using Npgsql;
 using Pipeline.ChatBench;
 using Pipeline.Domain.Hosting;
 using Pipeline.Edge.Api.Hosting;
+using Pipeline.Handlers.Ai;
 using Pipeline.Handlers.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -59,7 +60,8 @@ var model = new BenchModel();
 
 var handlersBuilder = Host.CreateApplicationBuilder();
 handlersBuilder.Configuration.AddInMemoryCollection(settings);
-handlersBuilder.Services.AddSingleton<IChatClient>(model);
+// The provider's own slot (keyed): the pipeline's middleware (limit, cancel gate, telemetry) still wraps it.
+handlersBuilder.Services.AddKeyedSingleton<IChatClient>(AiRegistration.ProviderKey, model);
 handlersBuilder.AddPipelineInfrastructure();
 handlersBuilder.AddHandlers();
 using var handlers = handlersBuilder.Build();
@@ -76,8 +78,8 @@ await edge.StartAsync();
 try
 {
     var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-    var tokens = await (await api.PostAsJsonAsync("/api/v1/auth/register",
-        new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "bench-password-42", name = "Bench" })).Content.ReadFromJsonAsync<JsonElement>();
+    var tokens = await Json(await api.PostAsJsonAsync("/api/v1/auth/register",
+        new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "bench-password-42", name = "Bench" }));
     var access = tokens.GetProperty("access_token").GetString()!;
     api.DefaultRequestHeaders.Authorization = new("Bearer", access);
     var track = await Json(await api.PostAsJsonAsync("/api/tracks", new { title = "Benchmarking" }));
@@ -97,7 +99,8 @@ try
     for (var i = 0; i < samples; i++)
     {
         var (firstToken, _, _, _) = await AskAsync(socket, $"question {i}");
-        model.FirstTokenMs.TryDequeue(out var modelFirstToken);
+        if (!model.FirstTokenMs.TryDequeue(out var modelFirstToken))
+            throw new InvalidOperationException("The bench model was not called: another model is answering.");
         added.Add(firstToken - modelFirstToken);
     }
     added.Sort();
@@ -105,8 +108,11 @@ try
     // (2) Relay rate: one long reply streamed as fast as the model can.
     model.FirstTokenDelay = TimeSpan.Zero;
     model.Tokens = relayTokens;
-    var (_, relayed, relaySeconds, relayFrames) = await AskAsync(socket, "stream as fast as you can");
-    var pipelineRate = relayed / relaySeconds;
+    var (_, relayed, lastTokenAt, relayFrames) = await AskAsync(socket, "stream as fast as you can");
+    // From the model's first token to the client's last: the whole relay (worker, Redis, edge, socket), like the bare one's.
+    var pipelineRate = relayed / Stopwatch.GetElapsedTime(model.FirstTokenTimestamp, lastTokenAt).TotalSeconds;
+    if (relayed != relayTokens)
+        throw new InvalidOperationException($"The client got {relayed} of the bench model's {relayTokens} tokens: was another model answering?");
     var bareRate = await BareRedisRelayAsync(redisConfiguration, name, relayTokens);
 
     var p50 = Percentile(added, 0.50);
@@ -127,13 +133,15 @@ try
         |---|---|---|
         | added latency to the first token, p50 ({samples} messages) | {p50:0.0} ms | ≤ 15 ms |
         | added latency to the first token, p95 | {p95:0.0} ms | |
-        | tokens relayed per second (one {relayTokens}-token reply) | {pipelineRate:0} /s | |
+        | tokens relayed per second (one {relayTokens}-token reply, model's first token → client's last) | {pipelineRate:0} /s | |
         | token frames that carried them (tokens merge while frames wait for the socket) | {relayFrames} | |
-        | bare Redis pub/sub relay, same frames, same run | {bareRate:0} /s | |
+        | bare Redis pub/sub relay, same events, same run (first publish → last received) | {bareRate:0} /s | |
         | ratio | {ratio:0.00} | ≥ 0.5 |
 
         Added latency = (first token frame at the client − message sent) − the model's own time to its first token.
-        The bare relay publishes the same JSON token events on a Redis channel and counts them at a subscriber.
+        The relay rate runs from the model yielding its first token to the client receiving the last one, through the reply
+        worker (prompt, reply row, a Redis event per token and the realtime feed), Redis, the edge and the socket. The bare
+        relay publishes the same JSON token events on a Redis channel and counts them at a subscriber.
         Tokens relayed are the model's tokens reaching the client: while frames wait for a slow socket, the tokens of one
         reply merge into one frame (Edge.Api/Realtime/SocketFrames), so a client that appends deltas sees the same text
         sooner; with the model slower than the socket every token is its own frame.
@@ -150,7 +158,7 @@ finally
 }
 return 0;
 
-static async Task<(double FirstTokenMs, int Tokens, double StreamSeconds, int Frames)> AskAsync(ClientWebSocket socket, string content)
+static async Task<(double FirstTokenMs, int Tokens, long LastTokenTimestamp, int Frames)> AskAsync(ClientWebSocket socket, string content)
 {
     var clock = Stopwatch.StartNew();
     await socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = "message", content })), WebSocketMessageType.Text, true,
@@ -158,6 +166,7 @@ static async Task<(double FirstTokenMs, int Tokens, double StreamSeconds, int Fr
     double? first = null;
     var count = 0;
     var frames = 0;
+    var lastToken = 0L;
     var buffer = new byte[64 * 1024];
     while (true)
     {
@@ -176,8 +185,9 @@ static async Task<(double FirstTokenMs, int Tokens, double StreamSeconds, int Fr
             // The model's tokens, not frames: a socket that falls behind gets several tokens in one frame.
             count += CountModelTokens(json.RootElement.GetProperty("delta").GetString()!);
             frames++;
+            lastToken = Stopwatch.GetTimestamp();
         }
-        else if (type == "message") return (first ?? clock.Elapsed.TotalMilliseconds, count, (clock.Elapsed.TotalMilliseconds - (first ?? 0)) / 1000, frames);
+        else if (type == "message") return (first ?? clock.Elapsed.TotalMilliseconds, count, lastToken, frames);
         else if (type == "error") throw new InvalidOperationException(json.RootElement.GetRawText());
     }
 }

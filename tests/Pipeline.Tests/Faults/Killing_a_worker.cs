@@ -36,7 +36,8 @@ public sealed class Killing_a_worker(WorkerProcessFixture fixture, ITestOutputHe
         {
             var learner = learners[i % Learners];
             var response = await learner.Client.GenerateInBackgroundAsync($"I want to learn {Topics[i]} in 30 days");
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+                Assert.Fail($"Expected Accepted, got {response.StatusCode}: {await response.Content.ReadAsStringAsync()} (edge log: {fixture.ApiLog.LogPath})");
             return (Learner: learner, TaskId: (await response.JsonAsync()).GetProperty("task_id").GetString()!);
         }));
         Log(clock, $"{submissions.Length} generations submitted");

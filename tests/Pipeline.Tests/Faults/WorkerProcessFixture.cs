@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Pipeline.Tests.Fakes;
 using Pipeline.Tests.Infrastructure;
 
@@ -15,7 +17,12 @@ public sealed class WorkerProcessFixture : PipelineFixture
 
     public FakeOpenAiServer Ai { get; private set; } = null!;
 
+    /// <summary>Edge.Api's warnings and errors, next to the workers' logs in process-logs/ (an unexpected 500 names its cause there).</summary>
+    public FileLoggerProvider ApiLog { get; } = new("worker-faults-edge-api");
+
     protected override bool HostsHandlersInProcess => false;
+
+    protected override void ConfigureApi(IWebHostBuilder web) => web.ConfigureLogging(logging => logging.AddProvider(ApiLog));
 
     protected override IDictionary<string, string?> ExtraSettings
     {
@@ -52,6 +59,7 @@ public sealed class WorkerProcessFixture : PipelineFixture
         finally
         {
             await Ai.DisposeAsync();
+            ApiLog.Dispose();
         }
     }
 }
