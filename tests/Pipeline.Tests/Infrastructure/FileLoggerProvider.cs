@@ -57,7 +57,7 @@ public sealed class FileLoggerProvider : ILoggerProvider
         {
             if (!IsEnabled(logLevel)) return;
             provider.Write($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}" +
-                (exception is null ? "" : $"\n  {exception.GetType().Name}: {exception.Message}"));
+                (exception is null ? "" : $"\n  {exception}"));
         }
     }
 }

@@ -60,7 +60,10 @@ public sealed class Generating_through_an_openai_compatible_endpoint(OpenAiPipel
         Assert.Equal("completed", done.GetProperty("status").GetString());
         var sections = body.GetProperty("courses").EnumerateArray().Sum(c => c.GetProperty("sections").GetArrayLength());
         Assert.Equal(extreme == SchemaExtreme.Fewest ? 1 : 64, sections);
-        Assert.Equal(sections + 2, fixture.Llm.Requests.Count); // no repairs
+        // No repairs: a repair quotes the invalid answer back as an assistant turn. On a loaded machine a slow stage may be
+        // sent again by its timeout: the same request once more, not a repair, so requests are counted once each.
+        Assert.DoesNotContain(fixture.Llm.Requests, r => r.Messages.Any(m => m.Role == "assistant"));
+        Assert.Equal(sections + 2, fixture.Llm.Requests.DistinctBy(r => string.Join("\n", r.Messages.Select(m => m.Content))).Count());
         var cards = await CardsPerSectionAsync(body.GetProperty("learning_path").GetProperty("id").GetInt64());
         var cardSchema = fixture.Llm.Requests.First(r => r.SchemaName == "section_cards").Schema!.Value.GetProperty("properties").GetProperty("cards");
         var expected = cardSchema.GetProperty(extreme == SchemaExtreme.Fewest ? "minItems" : "maxItems").GetInt32();

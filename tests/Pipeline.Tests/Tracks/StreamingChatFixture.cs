@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Domain.Hosting;
@@ -13,7 +11,7 @@ namespace Pipeline.Tests.Tracks;
 
 /// <summary>
 /// The system with its model behind <see cref="FakeOpenAiServer"/> (real HTTP, streamed), Edge.Api on a real port for
-/// WebSocket clients, and a Handlers host whose chat client streams through the OpenAI SDK.
+/// WebSocket clients, and a Handlers host whose AI pipeline streams from it through the OpenAI SDK (Ai:Provider openai).
 /// </summary>
 public sealed class StreamingChatFixture : PipelineFixture
 {
@@ -34,7 +32,6 @@ public sealed class StreamingChatFixture : PipelineFixture
         await base.InitializeAsync();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(Settings);
-        builder.Services.AddSingleton<IChatClient>(new OpenAiStreamingChatClient(Model.BaseUrl, FakeOpenAiServer.ApiKey, FakeOpenAiServer.Model));
         builder.AddPipelineInfrastructure();
         builder.AddHandlers();
         _handlers = builder.Build();
