@@ -68,12 +68,13 @@ public sealed class ConceptProgressStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The learner's active session on the concept, if any.</summary>
-    public async Task<Guid?> ActiveSessionAsync(long userId, long conceptId, CancellationToken ct)
+    public async Task<ActiveConceptSession?> ActiveSessionAsync(long userId, long conceptId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
-            "SELECT id FROM concept_sessions WHERE user_id = @userId AND concept_id = @conceptId AND status = 'active'",
+        var row = await connection.QuerySingleOrDefaultAsync<(Guid Id, DateTime StartedAt, string LearningMode)?>(new CommandDefinition(
+            "SELECT id, started_at, learning_mode FROM concept_sessions WHERE user_id = @userId AND concept_id = @conceptId AND status = 'active'",
             new { userId, conceptId }, cancellationToken: ct));
+        return row is { } r ? new ActiveConceptSession(r.Id, ConceptStore.Utc(r.StartedAt), r.LearningMode) : null;
     }
 
     /// <summary>

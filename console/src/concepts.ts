@@ -1,7 +1,7 @@
 // Concepts (seed 003): the curriculum with filters, a concept's detail, starting and completing it, and its exercises
 // with graded feedback.
 import { api, call } from "./api";
-import { failure, field, fill, h, text } from "./dom";
+import { failure, field, fill, formatDate, h, text } from "./dom";
 import type { View } from "./views";
 
 export const LT = "/api/learntrac/v1";
@@ -16,6 +16,8 @@ interface ConceptDetail extends Omit<ConceptSummary, "prerequisites"> {
   resources: { type: string; title: string; url: string }[];
   exercises: { id: string; title: string; type: string; points: number }[];
   mastery: number;
+  /** The caller's open learning session (from the server, so it survives a reload): complete needs its id. */
+  active_session?: { session_id: string; started_at: string; learning_mode: string } | null;
 }
 interface ExerciseStart {
   session_id: string;
@@ -30,8 +32,6 @@ interface Graded {
 
 let root: HTMLElement | undefined;
 const filters = { status: "", type: "", difficulty: "", milestone: "" };
-/** The learning session of each concept this page started (complete needs it). */
-const sessions = new Map<number, string>();
 let openConceptId: number | null = null;
 
 export const conceptsView: View = {
@@ -47,7 +47,6 @@ export const conceptsView: View = {
   },
   reset() {
     root = undefined;
-    sessions.clear();
     openConceptId = null;
   },
 };
@@ -101,6 +100,8 @@ export async function loadConcepts(): Promise<void> {
 
 export async function openConcept(id: number, focus = true): Promise<void> {
   openConceptId = id;
+  // The open concept is in the URL (without a hashchange), so a reload comes back to it.
+  if (location.hash.startsWith("#/concepts") && location.hash !== `#/concepts/${id}`) history.replaceState(null, "", `#/concepts/${id}`);
   const detail = document.getElementById("concept-detail");
   if (!detail) return;
   let concept: ConceptDetail;
@@ -111,7 +112,7 @@ export async function openConcept(id: number, focus = true): Promise<void> {
     return;
   }
   const outcome = h("p", { id: "concept-outcome", class: "hint", role: "status" });
-  const started = sessions.has(id);
+  const session = concept.active_session ?? null;
   const heading = h("h3", { id: "concept-title", tabindex: -1 }, concept.title);
   fill(detail,
     heading,
@@ -120,8 +121,9 @@ export async function openConcept(id: number, focus = true): Promise<void> {
     concept.prerequisites.length ? h("p", { class: "hint" }, `Needs: ${concept.prerequisites.map((p) => `${p.title} (${p.status})`).join(", ")}`) : null,
     concept.learning_objectives.length ? h("ul", { "aria-label": "Learning objectives" }, ...concept.learning_objectives.map((o) => text("li", o))) : null,
     h("div", { class: "actions" },
-      h("button", { type: "button", id: "concept-start", disabled: started || concept.status === "locked", onclick: () => void startConcept(concept, outcome) }, "Start learning"),
-      h("button", { type: "button", id: "concept-complete", class: "secondary", disabled: !started, onclick: () => void completeConcept(concept, outcome) }, "Complete concept")),
+      h("button", { type: "button", id: "concept-start", disabled: session !== null || concept.status === "locked", onclick: () => void startConcept(concept, outcome) }, "Start learning"),
+      h("button", { type: "button", id: "concept-complete", class: "secondary", disabled: session === null, onclick: () => void completeConcept(concept, outcome) }, "Complete concept")),
+    session ? h("p", { id: "concept-session", class: "hint" }, `In progress since ${formatDate(session.started_at)} (${session.learning_mode}).`) : null,
     outcome,
     h("h4", {}, "Exercises"),
     concept.exercises.length
@@ -135,8 +137,7 @@ export async function openConcept(id: number, focus = true): Promise<void> {
 
 async function startConcept(concept: ConceptDetail, outcome: HTMLElement): Promise<void> {
   try {
-    const started = await call(api.POST("/api/learntrac/v1/concepts/{concept_id}/start", { params: { path: { concept_id: String(concept.id) } }, body: { learning_mode: "guided" } }));
-    sessions.set(concept.id, started.session_id);
+    await call(api.POST("/api/learntrac/v1/concepts/{concept_id}/start", { params: { path: { concept_id: String(concept.id) } }, body: { learning_mode: "guided" } }));
     await openConcept(concept.id, false);
     document.getElementById("concept-outcome")!.textContent = "Started: learn, practise, then complete it.";
     await loadConcepts();
@@ -148,14 +149,19 @@ async function startConcept(concept: ConceptDetail, outcome: HTMLElement): Promi
 async function completeConcept(concept: ConceptDetail, outcome: HTMLElement): Promise<void> {
   try {
     const done = await call(api.POST("/api/learntrac/v1/concepts/{concept_id}/complete", { params: { path: { concept_id: String(concept.id) } },
-      body: { session_id: sessions.get(concept.id), time_spent: 30, completion_type: "completed" } }));
-    sessions.delete(concept.id);
+      body: { session_id: concept.active_session?.session_id, time_spent: secondsSince(concept.active_session?.started_at), completion_type: "completed" } }));
     await openConcept(concept.id, false);
     document.getElementById("concept-outcome")!.textContent = `Completed: ${done.status}, mastery ${Math.round(done.mastery_score * 100)}%.`;
     await loadConcepts();
   } catch (error) {
     outcome.textContent = (error as Error).message;
   }
+}
+
+/** Time spent on the session so far, within the API's bounds (0 to a week). */
+function secondsSince(startedAt: string | undefined): number {
+  const started = startedAt ? Date.parse(startedAt) : NaN;
+  return Number.isNaN(started) ? 0 : Math.min(7 * 24 * 3600, Math.max(0, Math.round((Date.now() - started) / 1000)));
 }
 
 async function startExercise(exerciseId: string): Promise<void> {

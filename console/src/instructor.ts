@@ -1,17 +1,20 @@
-// Instructor (seed 003 analytics and webhooks): the cohort dashboard with charts, one learner's analytics, report
-// exports (started, followed, downloaded), webhooks and their deliveries. The API answers 403 to learners: the view
+// Instructor (seed 003 analytics and webhooks): the cohort dashboard with charts, the learners (searched, paged) and
+// the analytics of the one chosen, report exports (started, followed, downloaded), webhooks and their deliveries. The API answers 403 to learners: the view
 // says so instead of failing.
 import { api, ApiError, call, sleep } from "./api";
-import { failure, field, fill, h, svg, text, formatDate } from "./dom";
+import { byId, failure, field, fill, h, svg, text, formatDate } from "./dom";
 import type { View } from "./views";
 
 interface Trend { current: number; previous: number; change_percentage?: number | null }
 interface ExportStatus { export_id: string; status: string; download_url?: string | null; file_size?: number | null; error?: string | null; format: string; report_type: string }
+interface LearnerItem { user_id: string; name?: string | null; email: string; concepts_completed: number; last_active?: string | null }
 interface Webhook { webhook_id: string; url: string; events: string[]; status: string; failed_deliveries: number; created_at: string }
 
 const EVENTS = ["concept.completed", "milestone.achieved", "user.struggled", "export.completed"];
 let root: HTMLElement | undefined;
 let timeframe = "month";
+const LEARNERS_PER_PAGE = 10;
+const learners = { query: "", offset: 0, chosen: "" };
 
 export const instructorView: View = {
   async show(container) {
@@ -19,10 +22,11 @@ export const instructorView: View = {
       root = container;
       render();
     }
-    await Promise.all([loadDashboard(), loadWebhooks()]);
+    await Promise.all([loadDashboard(), loadLearners(), loadWebhooks()]);
   },
   reset() {
     root = undefined;
+    Object.assign(learners, { query: "", offset: 0, chosen: "" });
   },
 };
 
@@ -33,11 +37,14 @@ function render(): void {
     void loadDashboard();
   });
 
-  const learnerId = h("input", { type: "number", min: 1, required: true });
-  const learnerForm = h("form", { class: "inline-form", novalidate: true }, field("Learner id", learnerId), h("button", { type: "submit", class: "secondary" }, "Show learner"));
+  const search = h("input", { type: "search", id: "learner-search", maxlength: 200, placeholder: "Name or email" });
+  const learnerForm = h("form", { class: "inline-form", role: "search", novalidate: true }, field("Find a learner", search),
+    h("button", { type: "submit", class: "secondary" }, "Search"));
   learnerForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    void loadLearner(learnerId.value);
+    learners.query = search.value.trim();
+    learners.offset = 0;
+    void loadLearners();
   });
 
   const reportType = h("select", { id: "export-type" }, ...["learner_progress", "concept_analytics", "milestone_summary"].map((t) => h("option", { value: t }, t.replace("_", " "))));
@@ -74,7 +81,9 @@ function render(): void {
     h("section", { class: "panel", "aria-labelledby": "dashboard-title" },
       h("div", { class: "panel-head" }, h("h3", { id: "dashboard-title" }, "Cohort dashboard"), field("Timeframe", frame)),
       h("div", { id: "dashboard" })),
-    h("section", { class: "panel", "aria-labelledby": "learner-title" }, h("h3", { id: "learner-title" }, "A learner"), learnerForm, h("div", { id: "learner-analytics" })),
+    h("section", { class: "panel", "aria-labelledby": "learner-title" }, h("h3", { id: "learner-title" }, "Learners"), learnerForm,
+      h("p", { id: "learner-count", class: "hint", "aria-live": "polite" }), h("ul", { id: "learners", class: "item-list" }),
+      h("div", { id: "learner-pages", class: "actions" }), h("div", { id: "learner-analytics", "aria-live": "polite" })),
     h("div", { class: "two-columns" },
       h("section", { class: "panel", "aria-labelledby": "export-title" }, h("h3", { id: "export-title" }, "Export"), exportForm),
       h("section", { class: "panel", "aria-labelledby": "webhooks-title" }, h("h3", { id: "webhooks-title" }, "Webhooks"), hookForm,
@@ -132,20 +141,55 @@ function barChart(rows: [string, number][], label: string): SVGSVGElement {
   return picture;
 }
 
-async function loadLearner(userId: string): Promise<void> {
-  const box = document.getElementById("learner-analytics")!;
-  if (!userId) return;
+/** A page of learners (most recently active first); choosing one shows their analytics below the list. */
+async function loadLearners(): Promise<void> {
+  const list = document.getElementById("learners");
+  if (!list) return;
+  const count = byId("learner-count");
+  const pages = byId("learner-pages");
   try {
-    const learner = await call(api.GET("/api/learntrac/v1/analytics/learner/{user_id}", { params: { path: { user_id: Number(userId) } } }));
+    const page = await call(api.GET("/api/learntrac/v1/analytics/learners", { params: { query: { limit: LEARNERS_PER_PAGE, offset: learners.offset, q: learners.query || undefined } } }));
+    count.textContent = page.total === 0 ? (learners.query ? "No learner matches." : "No learners yet.")
+      : `Learners ${page.offset + 1}–${page.offset + page.learners.length} of ${page.total}`;
+    list.replaceChildren(...page.learners.map((learner) => h("li", { "data-user-id": learner.user_id },
+      h("button", { type: "button", class: "link-button", "aria-pressed": String(learner.user_id === learners.chosen), onclick: () => void loadLearner(learner) },
+        learner.name || learner.email),
+      text("span", learner.email, "hint"),
+      text("span", `${learner.concepts_completed} concept${learner.concepts_completed === 1 ? "" : "s"} completed · ${learner.last_active ? `last active ${learner.last_active}` : "not active yet"}`, "hint"))));
+    const turn = (offset: number) => () => {
+      learners.offset = Math.max(0, offset);
+      void loadLearners();
+    };
+    pages.replaceChildren(...(page.total > LEARNERS_PER_PAGE ? [
+      h("button", { type: "button", class: "secondary", disabled: learners.offset === 0, onclick: turn(learners.offset - LEARNERS_PER_PAGE) }, "Previous learners"),
+      h("button", { type: "button", class: "secondary", disabled: learners.offset + page.learners.length >= page.total, onclick: turn(learners.offset + LEARNERS_PER_PAGE) }, "More learners"),
+    ] : []));
+  } catch (error) {
+    count.textContent = "";
+    pages.replaceChildren();
+    if (forbidden(error)) list.replaceChildren(text("li", "The learner list is for instructors.", "hint"));
+    else list.replaceChildren(h("li", {}, failure((error as Error).message, () => void loadLearners())));
+  }
+}
+
+async function loadLearner(chosen: LearnerItem): Promise<void> {
+  const box = byId("learner-analytics");
+  learners.chosen = chosen.user_id;
+  document.querySelectorAll("#learners li").forEach((item) =>
+    item.querySelector("button")?.setAttribute("aria-pressed", String(item.getAttribute("data-user-id") === chosen.user_id)));
+  try {
+    const learner = await call(api.GET("/api/learntrac/v1/analytics/learner/{user_id}", { params: { path: { user_id: Number(chosen.user_id) } } }));
     const p = learner.performance_metrics;
-    fill(box, h("dl", { class: "stats" },
+    const heading = h("h4", { id: "learner-analytics-title", tabindex: -1 }, `Analytics of ${chosen.name || chosen.email}`);
+    fill(box, heading, h("dl", { class: "stats" },
       stat("Overall mastery", p.overall_mastery == null ? "–" : `${Math.round(p.overall_mastery * 100)}%`),
       stat("Concepts per week", p.concepts_per_week),
       stat("Exercise success", p.exercise_success_rate == null ? "–" : `${Math.round(p.exercise_success_rate * 100)}%`),
       stat("Pace", learner.recommendations.suggested_pace_adjustment)),
       learner.recommendations.focus_areas.length ? text("p", `Focus on: ${learner.recommendations.focus_areas.join(", ")}`) : null);
+    heading.focus();
   } catch (error) {
-    box.replaceChildren(failure((error as Error).message, () => void loadLearner(userId)));
+    box.replaceChildren(failure((error as Error).message, () => void loadLearner(chosen)));
   }
 }
 

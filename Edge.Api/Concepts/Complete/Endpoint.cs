@@ -32,7 +32,7 @@ public sealed class Endpoint(
     {
         var userId = User.UserId();
         var concept = await concepts.GetAsync(r.ConceptId, ct) ?? throw ApiException.NotFound($"Concept {r.ConceptId} not found");
-        var sessionId = r.SessionId ?? await progress.ActiveSessionAsync(userId, concept.Id, ct)
+        var sessionId = r.SessionId ?? (await progress.ActiveSessionAsync(userId, concept.Id, ct))?.Id
             ?? throw ApiException.Conflict($"Concept {concept.Id} has not been started; start it first.");
         var done = await progress.CompleteAsync(userId, concept.Id, sessionId, r.CompletionType, r.QuizScore, r.TimeSpent,
                        concept.MasteryThreshold, ct)

@@ -1672,6 +1672,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/learntrac/v1/analytics/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PipelineEdgeApiAnalyticsLearnersEndpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/learntrac/v1/analytics/learner/{user_id}": {
         parameters: {
             query?: never;
@@ -3431,6 +3447,7 @@ export interface components {
             /** Format: double */
             mastery: number;
             metadata: components["schemas"]["PipelineEdgeApiConceptsConceptMetadata"];
+            active_session?: components["schemas"]["PipelineEdgeApiConceptsActiveSessionView"] | null;
         };
         PipelineEdgeApiConceptsPrerequisiteView: {
             /** Format: int64 */
@@ -3456,6 +3473,13 @@ export interface components {
             custom_fields: {
                 [key: string]: string;
             };
+        };
+        PipelineEdgeApiConceptsActiveSessionView: {
+            /** Format: guid */
+            session_id: string;
+            /** Format: date-time */
+            started_at: string;
+            learning_mode: string;
         };
         PipelineEdgeApiConceptsGetRequest: {
             /** Format: int64 */
@@ -3691,6 +3715,25 @@ export interface components {
             noteIds?: number[];
             courseIds?: number[];
         };
+        PipelineEdgeApiAnalyticsLearnersResponse: {
+            learners: components["schemas"]["PipelineEdgeApiAnalyticsLearnersLearnerItem"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+        };
+        PipelineEdgeApiAnalyticsLearnersLearnerItem: {
+            user_id: string;
+            name?: string | null;
+            email: string;
+            /** Format: int64 */
+            concepts_completed: number;
+            /** Format: date */
+            last_active?: string | null;
+        };
+        PipelineEdgeApiAnalyticsLearnersRequest: Record<string, never>;
         PipelineEdgeApiAnalyticsLearnerResponse: {
             user_id: string;
             learning_profile: components["schemas"]["PipelineEdgeApiAnalyticsLearnerLearningProfile"];
@@ -9392,6 +9435,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_CodeMessageError"];
+                };
+            };
+        };
+    };
+    PipelineEdgeApiAnalyticsLearnersEndpoint: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiAnalyticsLearnersResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineEdgeApiErrorsSeedErrorWriter_EnvelopeError"];
                 };
             };
         };

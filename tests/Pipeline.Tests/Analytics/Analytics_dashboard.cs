@@ -12,7 +12,9 @@ public sealed class Analytics_dashboard(AnalyticsFixture fixture) : IClassFixtur
     private async Task<TestUser> ActiveLearnerAsync()
     {
         var learner = await fixture.SignUpAsync();
+        // All on one UTC day (the learner's most active days are one day): in a day's first 40 minutes, late yesterday.
         var now = DateTimeOffset.UtcNow;
+        if (now.TimeOfDay < TimeSpan.FromMinutes(40)) now = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddMinutes(-1);
         await fixture.CompleteConceptAsync(learner.Id, 1230, "HTTP Protocol Basics", 0.95, 3600, "backend", "API Development", now.AddMinutes(-30));
         await fixture.CompleteConceptAsync(learner.Id, 1234, "Understanding REST API Design", 0.75, 1800, "backend", "API Development", now.AddMinutes(-10));
         for (var i = 0; i < 3; i++)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Pipeline.Tests.Analytics;
 using Pipeline.Tests.Fakes;
 using Pipeline.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -10,7 +11,8 @@ namespace Pipeline.Tests.LearnerConsole;
 /// The console's views beyond learning paths (console/, built into Edge.Api/wwwroot), driven in headless chromium
 /// against the real system: the planning chat streaming over /ws/chat with Stop and chat switching, plan → finalise →
 /// module chat → complete; a concept started, practised, completed and recoloured on the knowledge graph; a failure
-/// shown with Try again; a reminder arriving live on the schedule; an instructor's export downloaded. Each test also
+/// shown with Try again; a reminder arriving live on the schedule; an instructor's export downloaded; a learner picked
+/// from the instructor's list; a started concept completed after a page reload. Each test also
 /// leaves a screenshot of its pages (docs/console-*.png, committed by hand when the pages change).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
@@ -100,6 +102,7 @@ public sealed class Using_the_platform_console(ConsoleFixture fixture)
     {
         fixture.Llm.Reset();
         var learner = await fixture.SignUpAsync();
+        await CurriculumImportedAsync(learner);
         await using var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
         var page = browser.Page;
         await LogInAsync(page, learner);
@@ -130,12 +133,7 @@ public sealed class Using_the_platform_console(ConsoleFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Start learning" }).ClickAsync();
         await Expect(page.Locator("#concept-outcome")).ToContainTextAsync("Started");
 
-        await page.Locator("#concept-exercises li").Filter(new() { HasText = "quiz" }).GetByRole(AriaRole.Button).ClickAsync();
-        var questions = page.Locator("#exercise-panel fieldset");
-        await Expect(questions.First).ToBeVisibleAsync();
-        for (var i = 0; i < await questions.CountAsync(); i++) await questions.Nth(i).GetByRole(AriaRole.Radio).First.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for grading" }).ClickAsync();
-        await Expect(page.Locator("#exercise-result .grade")).ToContainTextAsync("Score");
+        await SubmitTheQuizAsync(page);
         await Expect(page.Locator("#exercise-result")).ToContainTextAsync("Graded by");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete concept" }).ClickAsync();
@@ -213,6 +211,100 @@ public sealed class Using_the_platform_console(ConsoleFixture fixture)
         await AssertFitsAPhoneScreenAsync(page, "console-instructor-phone.png");
         browser.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task An_instructor_finds_a_learner_in_the_list_and_sees_their_analytics()
+    {
+        var learner = await fixture.SignUpAsync();
+        await fixture.CompleteConceptAsync(learner.Id, 1, "Client and server", 0.9, 1200, "http", "HTTP Foundations");
+        var instructor = await fixture.SignUpAsync("instructor");
+        // The list counts from the rollups, which follow the bus: wait until the completion is in.
+        await Eventually.ReturnsAsync(async () => await (await instructor.Client.GetAsync(
+                $"/api/learntrac/v1/analytics/learners?q={Uri.EscapeDataString(learner.Email)}")).Content.ReadAsStringAsync(),
+            body => body.Contains("\"concepts_completed\":1", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the rollups");
+        await using var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
+        var page = browser.Page;
+        await LogInAsync(page, instructor);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Instructor" }).ClickAsync();
+        await Expect(page.Locator("#learners li").First).ToBeVisibleAsync();
+        await page.GetByLabel("Find a learner").FillAsync(learner.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#learner-count")).ToHaveTextAsync("Learners 1–1 of 1");
+        var item = page.Locator($"#learners li[data-user-id='{learner.Id}']");
+        await Expect(item).ToContainTextAsync(learner.Email);
+        await Expect(item).ToContainTextAsync(new Regex(@"1 concept completed · last active \d{4}-\d{2}-\d{2}"));
+
+        await item.GetByRole(AriaRole.Button, new() { Name = "Test User" }).ClickAsync();
+        await Expect(item.GetByRole(AriaRole.Button)).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("#learner-analytics-title")).ToHaveTextAsync("Analytics of Test User");
+        await Expect(page.Locator("#learner-analytics-title")).ToBeFocusedAsync();
+        var stats = page.Locator("#learner-analytics dl.stats");
+        await Expect(stats.Locator("div").Filter(new() { HasText = "Overall mastery" }).Locator("dd")).ToHaveTextAsync("90%");
+        await page.Locator("#learner-title").ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "console-instructor-learner.png");
+        await AssertFitsAPhoneScreenAsync(page, "console-instructor-learner-phone.png");
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_started_concept_survives_a_page_reload_and_is_practised_and_completed_after_it()
+    {
+        fixture.Llm.Reset();
+        var learner = await fixture.SignUpAsync();
+        await CurriculumImportedAsync(learner);
+        await using var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
+        var page = browser.Page;
+        await LogInAsync(page, learner);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Concepts" }).ClickAsync();
+        await page.GetByLabel("Difficulty").SelectOptionAsync("1");
+        await page.Locator("#concept-list li[data-concept-id='1'] button").ClickAsync();
+        await Expect(page.Locator("#concept-title")).Not.ToBeEmptyAsync();
+        var title = await page.Locator("#concept-title").TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start learning" }).ClickAsync();
+        await Expect(page.Locator("#concept-outcome")).ToContainTextAsync("Started");
+
+        // A reload forgets everything in memory: the page comes back to the concept (its id is in the URL) and finds the
+        // active session on the server.
+        await page.ReloadAsync();
+        await Expect(page.Locator("#concept-title")).ToHaveTextAsync(title!);
+        await Expect(page.Locator("#concept-session")).ToContainTextAsync("In progress since");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start learning" })).ToBeDisabledAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete concept" })).ToBeEnabledAsync();
+
+        await SubmitTheQuizAsync(page);
+        // The viewport only: after the reload the list is unfiltered (every concept), too long for a picture.
+        await page.Locator("#concept-title").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "console-concepts-resumed.png"), Animations = ScreenshotAnimations.Disabled });
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#concept-session")).ToContainTextAsync("In progress since");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete concept" }).ClickAsync();
+        await Expect(page.Locator("#concept-outcome")).ToContainTextAsync("Completed:");
+        await Expect(page.Locator("#concept-session")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#concept-list li[data-concept-id='1'] .badge")).ToHaveTextAsync(new Regex("^(completed|mastered)$"));
+        browser.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Opens the open concept's quiz, answers every question with its first option and waits for the grade.</summary>
+    private static async Task SubmitTheQuizAsync(IPage page)
+    {
+        await page.Locator("#concept-exercises li").Filter(new() { HasText = "quiz" }).GetByRole(AriaRole.Button).ClickAsync();
+        var questions = page.Locator("#exercise-panel fieldset");
+        await Expect(questions.First).ToBeVisibleAsync();
+        for (var i = 0; i < await questions.CountAsync(); i++) await questions.Nth(i).GetByRole(AriaRole.Radio).First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for grading" }).ClickAsync();
+        await Expect(page.Locator("#exercise-result .grade")).ToContainTextAsync("Score");
+    }
+
+    /// <summary>
+    /// Waits until the importer has loaded the starter curriculum with its prerequisites: it writes the concepts first and
+    /// the edges after them, so a test that runs first on a fresh system could see a graph without links.
+    /// </summary>
+    private static Task CurriculumImportedAsync(TestUser user) =>
+        Eventually.ReturnsAsync(async () => await (await user.Client.GetAsync("/api/learntrac/v1/knowledge/graph")).Content.ReadAsStringAsync(),
+            body => body.Contains("\"source\"", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the curriculum's prerequisites are imported");
 
     private static async Task LogInAsync(IPage page, TestUser user)
     {

@@ -139,27 +139,33 @@ public sealed class Llm_output_is_data(OpenAiPipelineFixture fixture) : IAsyncLi
     public async Task A_schema_violating_plan_is_sent_back_for_repair_and_only_the_repaired_answer_is_stored()
     {
         fixture.Llm.Reset();
-        fixture.Llm.Enqueue(
-            FakeChatReply.Valid(), // the goals
+        // Scripted for this task's plan only (its input carries the prompt): a request of another test's task still in
+        // flight on a loaded machine must not take these answers.
+        var invalidPlans = new System.Collections.Concurrent.ConcurrentQueue<FakeChatReply>([
             // Wrong types everywhere.
             FakeChatReply.WithContent("""{"title": ["NOT-STORED"], "description": 42, "courses": {"title": "NOT-STORED"}}"""),
             // A valid-looking plan one level too deep, and without its description.
             FakeChatReply.WithContent("""
                 {"learning_path": {"title": "NOT-STORED", "courses": [{"title": "NOT-STORED", "description": "NOT-STORED",
                  "sections": [{"title": "NOT-STORED", "keywords": ["NOT-STORED"]}]}]}}
-                """));
+                """),
+        ]);
+        fixture.Llm.Behaviour = request => IsChemistryPlan(request) && invalidPlans.TryDequeue(out var invalid) ? invalid : FakeChatReply.Valid();
         var learner = await fixture.SignUpAsync();
 
         var taskId = await StartAsync(learner, "I want to learn chemistry in 20 days");
         await learner.Client.WaitForStatusAsync(taskId, Deadline, "completed");
 
-        var plans = fixture.Llm.Requests.Where(r => r.SchemaName == "learning_path_plan").ToList();
+        var plans = fixture.Llm.Requests.Where(IsChemistryPlan).ToList();
         Assert.Equal(3, plans.Count);
         // Each repair quoted the validation errors back to the model.
         Assert.All(plans.Skip(1), r => Assert.Contains("did not pass validation", r.Messages[^1].Content));
         Assert.Equal(0, await StoredTextsContainingAsync(taskId, NotStored));
         Assert.True(await CardCountAsync(taskId) > 0);
     }
+
+    private static bool IsChemistryPlan(FakeChatRequest request) =>
+        request.SchemaName == "learning_path_plan" && request.InputJson.Contains("chemistry", StringComparison.Ordinal);
 
     [Fact]
     public async Task A_plan_that_stays_invalid_fails_its_stage_and_saves_nothing()
