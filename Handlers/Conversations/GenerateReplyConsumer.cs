@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pipeline.Domain.Conversations;
+using Pipeline.ServiceDefaults.Redis;
 using Pipeline.Domain.Tracks;
 using Pipeline.Handlers.Ai;
 using Pipeline.Messages.Conversations;
@@ -13,7 +14,8 @@ namespace Pipeline.Handlers.Conversations;
 
 /// <summary>
 /// Answers one stored message: writes the reply row before the model's first token (status streaming), streams the
-/// model's tokens onto the conversation's Redis channel, saves the text so far every
+/// model's tokens onto the conversation's Redis channel (batched while a publish is in flight: <see cref="TokenBatcher"/>)
+/// and the owner's realtime feed, saves the text so far every
 /// <see cref="ConversationOptions.SaveIntervalMs"/>, and ends the row completed, stopped or failed. A redelivery finds
 /// the finished reply and only repeats the answer; one a killed worker left streaming is written again from the start.
 /// </summary>
@@ -77,6 +79,8 @@ public sealed class GenerateReplyConsumer(
         string? error = null;
         var sinceSave = Stopwatch.StartNew();
         var sequence = 0;
+        var channelTokens = new TokenBatcher(deltas => PublishTokensAsync(conversation.RootId,
+            new ReplyEvent(ReplyEvent.Token, conversation.Id, answered.Id, reply.Id, deltas, ++sequence)), Task.CompletedTask);
         var feedTokens = realtimeChat.TokensOf(conversation, reply.Id, acknowledged);
         try
         {
@@ -89,7 +93,7 @@ public sealed class GenerateReplyConsumer(
                 if (structured is not null) delta = structured.Feed(delta);
                 if (delta.Length == 0) continue;
                 text.Append(delta);
-                channel.Publish(conversation.RootId, new ReplyEvent(ReplyEvent.Token, conversation.Id, answered.Id, reply.Id, delta, ++sequence));
+                channelTokens.Add(delta);
                 feedTokens.Add(delta);
                 if (sinceSave.ElapsedMilliseconds >= settings.SaveIntervalMs)
                 {
@@ -111,6 +115,9 @@ public sealed class GenerateReplyConsumer(
             logger.LogWarning(e, "The reply to message {MessageId} failed", answered.Id);
         }
 
+        await channelTokens.FlushAsync();
+        await feedTokens.FlushAsync();
+
         var promptTokens = (int)(usage?.InputTokenCount ?? prompt.Sum(m => ReplyPromptBuilder.EstimateTokens(m.Text)));
         var completionTokens = (int)(usage?.OutputTokenCount ?? (raw.Length + 3) / 4);
         if (structured is not null && status == MessageStatuses.Completed && StructuredReplies.Read(raw.ToString()) is { } answer)
@@ -127,8 +134,20 @@ public sealed class GenerateReplyConsumer(
         var cost = (decimal)(promptTokens * settings.PromptCostPer1kTokens + completionTokens * settings.CompletionCostPer1kTokens) / 1000m;
         var stored = await store.FinishReplyAsync(reply.Id, text.ToString(), status, promptTokens, completionTokens, decimal.Round(cost, 6),
             error, CancellationToken.None);
-        await feedTokens.FlushAsync();
         await AnnounceAsync(context, conversation, answered.Id, stored);
+    }
+
+    /// <summary>Best effort, like every token: the stored reply is the truth, and a Redis away must not fail the reply.</summary>
+    private async Task PublishTokensAsync(long rootConversationId, ReplyEvent tokens)
+    {
+        try
+        {
+            await channel.PublishAsync(rootConversationId, tokens);
+        }
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
+        {
+            logger.LogDebug("Tokens of reply {MessageId} were not published: {Error}", tokens.MessageId, e.Message);
+        }
     }
 
     private static bool IsTransient(Exception e) =>

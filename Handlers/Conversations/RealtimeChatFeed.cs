@@ -20,7 +20,7 @@ public sealed class RealtimeChatFeed(RealtimeFeed feed, ILogger<RealtimeChatFeed
         AppendAsync(conversation.OwnerId, new AckFrame(userMessageId, conversation.Id), $"chat-ack:{userMessageId}");
 
     /// <summary>The tokens of one reply, batched while an append is in flight, the first after <paramref name="acknowledged"/>.</summary>
-    public RealtimeReplyTokens TokensOf(Conversation conversation, long replyId, Task acknowledged) =>
+    public TokenBatcher TokensOf(Conversation conversation, long replyId, Task acknowledged) =>
         new(deltas => AppendAsync(conversation.OwnerId, new TokenFrame(replyId, conversation.Id, deltas), onceKey: null), acknowledged);
 
     /// <summary>The stored reply: a <c>message</c> frame (completed or stopped), or an <c>error</c> frame when it failed.</summary>

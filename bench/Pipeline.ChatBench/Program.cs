@@ -102,9 +102,11 @@ var markdown = $"""
     The relay rate runs from the model yielding its first token to the client receiving the last one, through the reply
     worker (prompt, reply row, a Redis event per token and the realtime feed), Redis, the edge and the socket. The bare
     relay publishes the same JSON token events on a Redis channel and counts them at a subscriber.
-    Tokens relayed are the model's tokens reaching the client: while frames wait for a slow socket, the tokens of one
-    reply merge into one frame (Edge.Api/Realtime/SocketFrames), so a client that appends deltas sees the same text
-    sooner; with the model slower than the socket every token is its own frame.
+    Tokens relayed are the model's tokens reaching the client. The reply worker publishes the tokens that arrive while
+    a publish is in flight together in the next one (Handlers/Conversations/TokenBatcher), and frames waiting for a slow
+    socket merge (Edge.Api/Realtime/SocketFrames): a client that appends deltas sees the same text, and a model as fast
+    as this one sends its tokens in a few events and frames, while the bare relay sends one event per token (so the
+    ratio can exceed 1). A model slower than a Redis round trip (any real one) gets one event and frame per token.
     """;
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
 await File.WriteAllTextAsync(report, markdown + "\n");

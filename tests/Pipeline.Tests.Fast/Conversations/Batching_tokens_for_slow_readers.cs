@@ -4,8 +4,8 @@ using Pipeline.Handlers.Conversations;
 namespace Pipeline.Tests.Fast.Conversations;
 
 /// <summary>
-/// Tokens that arrive while the reader is busy travel together: on the realtime feed while an append is in flight
-/// (<see cref="RealtimeReplyTokens"/>), on a socket while frames wait for it (<see cref="TokenFrame.MergeWith"/>).
+/// Tokens that arrive while the reader is busy travel together: on Redis while a send is in flight
+/// (<see cref="TokenBatcher"/>), on a socket while frames wait for it (<see cref="TokenFrame.MergeWith"/>).
 /// </summary>
 public sealed class Batching_tokens_for_slow_readers
 {
@@ -15,7 +15,7 @@ public sealed class Batching_tokens_for_slow_readers
         var appended = new List<string>();
         var ack = new TaskCompletionSource();
         var inFlight = new TaskCompletionSource();
-        var tokens = new RealtimeReplyTokens(deltas =>
+        var tokens = new TokenBatcher(deltas =>
         {
             appended.Add(deltas);
             return inFlight.Task;
@@ -43,7 +43,7 @@ public sealed class Batching_tokens_for_slow_readers
     public async Task Nothing_is_appended_for_a_reply_without_tokens()
     {
         var appended = 0;
-        var tokens = new RealtimeReplyTokens(_ =>
+        var tokens = new TokenBatcher(_ =>
         {
             appended++;
             return Task.CompletedTask;

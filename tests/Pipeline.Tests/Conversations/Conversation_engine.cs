@@ -44,7 +44,9 @@ public sealed class Conversation_engine(PipelineFixture fixture)
             var seen = events.Where(e => e.UserMessageId == outcome.Asked.Id).ToList();
             Assert.Equal(ReplyEvent.Started, seen[0].Type);
             var tokens = seen.Where(e => e.Type == ReplyEvent.Token).ToList();
-            Assert.True(tokens.Count > 5, $"only {tokens.Count} tokens");
+            // The offline model answers at once: its tokens go in a few events, batched while a publish is in flight
+            // (TokenBatcher); with a model slower than Redis each token is its own event (Chatting_over_a_websocket).
+            Assert.NotEmpty(tokens);
             Assert.True(seen.FindIndex(e => e.Type == ReplyEvent.Token) < seen.FindIndex(e => e.Type == ReplyEvent.Completed));
             Assert.Equal(outcome.Reply.Content, string.Concat(tokens.OrderBy(t => t.Sequence).Select(t => t.Delta)));
 
