@@ -10,7 +10,8 @@ namespace Pipeline.Domain.Realtime;
 /// Handlers appends reminders; the task status cache appends task progress in the same script that caches it
 /// (<c>RedisTaskStatusCache</c>); every edge instance holding a user's socket reads the stream after each
 /// announcement, so a reconnecting client replays what it missed from <c>last_event_id</c> in order, then goes live.
-/// (StackExchange.Redis 1.x has no stream commands: they run as Lua scripts.)
+/// Appends run as Lua scripts so that the once-key check, the append, the trim by time, the expiry and the announcement
+/// are one atomic step (a crash in between can neither show a frame twice nor append one nobody is told about).
 /// </summary>
 public sealed class RealtimeFeed(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
 {
