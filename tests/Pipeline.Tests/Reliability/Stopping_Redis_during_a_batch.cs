@@ -46,6 +46,15 @@ public sealed class Stopping_Redis_during_a_batch(ReliabilityFixture fixture, IT
                 // A message queue keeps the order of publication (StackExchange.Redis 2 runs Action handlers concurrently).
                 (await watcher.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(prefix + "*"))).OnMessage(m =>
                     published.Enqueue((((string)m.Channel!)[prefix.Length..], JsonDocument.Parse((string)m.Message!).RootElement.GetProperty("status").GetString()!)));
+                // The hosts reconnect on their own schedule (StackExchange.Redis retries with a back-off), and a status
+                // written before they have is PostgreSQL's alone: live progress is for a generation started once they
+                // write to the new Redis again, seen as a status of the batch cached there.
+                await Eventually.HoldsAsync(async () =>
+                {
+                    foreach (var task in batch.Tasks)
+                        if (await watcher.GetDatabase().KeyExistsAsync($"{fixture.Infrastructure.RedisPrefix}task:{task.TaskId}")) return true;
+                    return false;
+                }, TimeSpan.FromSeconds(30), "the hosts to write to the restarted Redis");
                 var (taskId, events) = await FollowAGenerationLiveAsync();
                 var onChannel = published.Where(m => m.Channel == taskId).Select(m => m.Status).ToList();
                 batch.Note($"after the restart a new generation streamed {events.Count} live events ({string.Join(" → ", events.Distinct())}), " +
