@@ -191,7 +191,9 @@ def start_edge():
 
 def http(method, path, body=None, token=None, timeout=120):
     request = urllib.request.Request(BASE + path, method=method, data=None if body is None else json.dumps(body).encode())
-    request.add_header("Content-Type", "application/json")
+    # Only a request with a body says what it is: a GET saying JSON without one is refused 400 (empty JSON body).
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
