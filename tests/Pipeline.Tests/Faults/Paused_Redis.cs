@@ -3,9 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pipeline.Edge.Api.RateLimits;
 using Pipeline.Tests.Infrastructure;
 using Pipeline.Tests.LearningPaths;
 using StackExchange.Redis;
@@ -57,30 +55,6 @@ public sealed class Paused_Redis(PrivateRedisFixture fixture, ITestOutputHelper 
             $"{polls.Count(p => p > TimeSpan.FromMilliseconds(200))} over 200 ms");
         Assert.Equal("completed", (await fixture.ExplainedAsync(fixture.Ai,
             () => learner.Client.WaitForStatusAsync(running, Completion, "completed", "failed"))).GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task A_rate_limit_window_goes_on_from_the_count_Redis_gave_while_Redis_is_paused()
-    {
-        var limiter = fixture.Api.Services.GetRequiredService<LearnTracRateLimiter>();
-        var limit = new NamedRateLimit("paused-redis-test", "paused_redis_test", new RateLimitPolicyOptions { Limit = 5, Window = TimeSpan.FromHours(1) });
-        var subject = $"user:{Guid.NewGuid():N}";
-        for (var i = 0; i < 3; i++) await limiter.AcquireAsync(subject, [limit]);
-
-        var counted = new List<PolicyDecision>();
-        fixture.Redis.Freeze();
-        try
-        {
-            for (var i = 0; i < 3; i++) counted.Add((await limiter.AcquireAsync(subject, [limit])).Single());
-        }
-        finally
-        {
-            fixture.Redis.Resume();
-        }
-
-        // Counted on from 3 in this instance, not from zero: the 4th and 5th pass, the 6th is refused.
-        Assert.Equal([1, 0, 0], counted.Select(d => d.Remaining));
-        Assert.Equal([false, false, true], counted.Select(d => d.Exceeded));
     }
 
     [Fact]
