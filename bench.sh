@@ -11,6 +11,7 @@
 #   ./bench.sh chat                       the chat WebSocket: added latency to the first token, token relay rate vs bare Redis (docs/chat-benchmark.md)
 #   ./bench.sh search                     resource search over 10,000 resources with the local MiniLM model, embedding throughput (docs/search-benchmark.md)
 #   ./bench.sh analytics                  the analytics dashboard over 1,000,000 learning events vs count(*) (docs/analytics-benchmark.md)
+#   ./bench.sh model-memory               the local MiniLM model's memory: the package's loader vs a file (docs/model-memory-benchmark.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 # Which driver runs, checked before anything is installed, started or built.
@@ -22,8 +23,16 @@ case "${1:-}" in
   chat) script=chat ;;
   search) script=search ;;
   analytics) script=analytics ;;
-  *) echo "usage: ./bench.sh [hops | graph | chat | search | analytics | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
+  model-memory) script=model-memory ;;
+  *) echo "usage: ./bench.sh [hops | graph | chat | search | analytics | model-memory | compare <poll|throughput|structure> NAME=value... [--rounds N]]" >&2; exit 2 ;;
 esac
+if [ "$script" = model-memory ]; then
+  # No service: fresh child processes that load the model and embed the starter catalogue.
+  BENCH_MODEL_REPORT="${BENCH_MODEL_REPORT:-docs/model-memory-benchmark.md}" \
+    dotnet run --project bench/Pipeline.ModelMemoryBench -c Release -nologo -v quiet
+  exit $?
+fi
+
 source scripts/infra.sh
 infra_up
 export PG_PORT PG_USER PG_PASSWORD RABBIT_PORT RABBIT_MGMT_PORT PIPELINE_DATA_DIR

