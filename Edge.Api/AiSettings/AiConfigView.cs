@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Edge.Api.Conversations;
 
 namespace Pipeline.Edge.Api.AiSettings;
 
@@ -11,13 +12,13 @@ public sealed record AiConfigView(string Provider, string Model, double Temperat
     public static readonly IReadOnlyList<string> Tones = ["friendly", "neutral", "formal", "encouraging"];
     public static readonly IReadOnlyList<string> AnswerLengths = ["short", "medium", "long"];
 
-    public static AiConfigView Defaults(IConfiguration configuration)
+    /// <summary>The deployment's provider and model (section <c>Ai</c>) and conversation defaults.</summary>
+    public static AiConfigView Defaults(IConfiguration configuration, ConversationClientOptions conversations)
     {
         var provider = configuration["Ai:Provider"] is { Length: > 0 } p ? p.Trim().ToLowerInvariant()
             : string.IsNullOrWhiteSpace(configuration["Ai:Endpoint"]) ? "offline" : "openai";
         var model = provider == "offline" ? "offline-templates-1" : configuration["Ai:Model"] ?? "gpt-4o-mini";
-        return new AiConfigView(provider, model, configuration.GetValue("Conversations:Temperature", 0.7),
-            configuration.GetValue("Conversations:MaxReplyTokens", 1024), "en", "friendly", "medium");
+        return new AiConfigView(provider, model, conversations.Temperature, conversations.MaxReplyTokens, "en", "friendly", "medium");
     }
 
     /// <summary>The defaults with a user's stored changes over them.</summary>

@@ -79,7 +79,7 @@ public static class EdgeApiRegistration
         services.AddClientAddressLimits();
         services.AddOpenStreams();
         services.AddSystemStatus();
-        services.AddScoped<LearningPathGeneration>();
+        services.AddLearningPathGeneration();
         services.AddLearningCore();
         services.AddPlatformApi();
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Pipeline.Domain.Tasks;
 using Pipeline.Edge.Api.Errors;
 using Pipeline.Messages;
@@ -15,10 +16,10 @@ public sealed class LearningPathGeneration(
     ITaskStatusCache statusCache,
     ISendEndpointProvider sendEndpoints,
     IRequestClient<GenerateLearningPath> requestClient,
-    IConfiguration configuration)
+    IOptions<LearningPathGenerationOptions> options)
 {
     public const int MaxPromptLength = 2000;
-    private readonly TimeSpan _structureTimeout = TimeSpan.FromSeconds(configuration.GetValue("Pipeline:StructureTimeoutSeconds", 90));
+    private readonly TimeSpan _structureTimeout = TimeSpan.FromSeconds(options.Value.StructureTimeoutSeconds);
 
     public sealed record AcceptedTask(Guid TaskId, string PublicTaskId, string Prompt, bool IsNew);
 

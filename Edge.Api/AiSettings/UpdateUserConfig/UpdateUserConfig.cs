@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 using Pipeline.Domain.Tracks;
 using Pipeline.Edge.Api.Auth;
 using Pipeline.Edge.Api.Errors;
+using Pipeline.Edge.Api.Conversations;
 
 namespace Pipeline.Edge.Api.AiSettings;
 
 /// <summary>Seed 001 <c>PUT /api/ai/user-config</c>: Changes the caller's AI settings (temperature, max_tokens, language, tone, answer_length); the reply </summary>
-public sealed class UpdateUserConfig(IConfiguration configuration, AiUserConfigStore configs) : Endpoint<UpdateUserConfigRequest, AiConfigView>
+public sealed class UpdateUserConfig(IConfiguration configuration, IOptions<ConversationClientOptions> conversations, AiUserConfigStore configs) : Endpoint<UpdateUserConfigRequest, AiConfigView>
 {
     public override void Configure()
     {
@@ -26,6 +28,6 @@ public sealed class UpdateUserConfig(IConfiguration configuration, AiUserConfigS
         if (r.Tone is { } tone) changes["tone"] = tone;
         if (r.AnswerLength is { } length) changes["answer_length"] = length;
         if (changes.Count == 0) throw ApiException.BadRequest("Nothing to change: give temperature, max_tokens, language, tone or answer_length.");
-        await Send.OkAsync(AiConfigView.Defaults(configuration).With(await configs.MergeAsync(User.UserId(), changes, ct)), ct);
+        await Send.OkAsync(AiConfigView.Defaults(configuration, conversations.Value).With(await configs.MergeAsync(User.UserId(), changes, ct)), ct);
     }
 }

@@ -32,6 +32,7 @@ public sealed class Host_settings_files
         { "Edge.Api", AuthOptions.Section, typeof(AuthOptions) },
         { "Edge.Api", CoursePlanningOptions.Section, typeof(CoursePlanningOptions) },
         { "Edge.Api", ConversationClientOptions.Section, typeof(ConversationClientOptions) },
+        { "Edge.Api", Pipeline.Edge.Api.LearningPaths.LearningPathGenerationOptions.Section, typeof(Pipeline.Edge.Api.LearningPaths.LearningPathGenerationOptions) },
         { "Edge.Api", AiRateLimitOptions.Section, typeof(AiRateLimitOptions) },
         { "Edge.Api", TaskRetryOptions.Section, typeof(TaskRetryOptions) },
         { "Edge.Api", LearnTracRateLimitOptions.Section, typeof(LearnTracRateLimitOptions) },

@@ -100,12 +100,8 @@ public sealed class Using_the_platform_console(ConsoleFixture fixture)
     [Fact]
     public async Task Starts_practises_and_completes_a_concept_and_the_knowledge_graph_recolours_it()
     {
-        fixture.Llm.Reset();
-        var learner = await fixture.SignUpAsync();
-        await CurriculumImportedAsync(learner);
-        await using var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
+        await using var browser = await ANewLearnerLoggedInWithTheCurriculumAsync();
         var page = browser.Page;
-        await LogInAsync(page, learner);
 
         // The graph before: the first concept has no prerequisites, so it is available (and its dependants locked).
         // Its first load fails (503): the failure shows with Try again, which loads it.
@@ -250,12 +246,8 @@ public sealed class Using_the_platform_console(ConsoleFixture fixture)
     [Fact]
     public async Task A_started_concept_survives_a_page_reload_and_is_practised_and_completed_after_it()
     {
-        fixture.Llm.Reset();
-        var learner = await fixture.SignUpAsync();
-        await CurriculumImportedAsync(learner);
-        await using var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
+        await using var browser = await ANewLearnerLoggedInWithTheCurriculumAsync();
         var page = browser.Page;
-        await LogInAsync(page, learner);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Concepts" }).ClickAsync();
         await page.GetByLabel("Difficulty").SelectOptionAsync("1");
@@ -285,6 +277,25 @@ public sealed class Using_the_platform_console(ConsoleFixture fixture)
         await Expect(page.Locator("#concept-session")).ToHaveCountAsync(0);
         await Expect(page.Locator("#concept-list li[data-concept-id='1'] .badge")).ToHaveTextAsync(new Regex("^(completed|mastered)$"));
         browser.AssertNoConsoleErrors();
+    }
+
+    /// <summary>A new learner, once the starter curriculum is imported, logged in to the console in a browser of its own.</summary>
+    private async Task<BrowserSession> ANewLearnerLoggedInWithTheCurriculumAsync()
+    {
+        fixture.Llm.Reset();
+        var learner = await fixture.SignUpAsync();
+        await CurriculumImportedAsync(learner);
+        var browser = await BrowserSession.StartAsync(fixture.BaseAddress);
+        try
+        {
+            await LogInAsync(browser.Page, learner);
+            return browser;
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Opens the open concept's quiz, answers every question with its first option and waits for the grade.</summary>
