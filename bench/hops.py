@@ -22,6 +22,7 @@ import bench  # noqa: E402
 CALLS = int(os.environ.get("BENCH_HOP_CALLS", "40"))
 # The exporter batches: a queue that holds a whole run (a call makes ~100 spans), sent every second (the SDK's own
 # OTEL_BSP_* settings; its default queue of 2048 drops what does not fit).
+SPANS = os.path.join(bench.LOGS, "hops-spans.json")  # the last run's spans as received (Zipkin v2) and its calls' trace ids
 EXPORT_ENV = {"OTEL_BSP_MAX_QUEUE_SIZE": "200000", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "4096",
               "OTEL_BSP_SCHEDULE_DELAY": "1000"}
 SCHEDULER_STATEMENTS = ("scheduled_messages", "canceled_schedules", "hashtextextended")
@@ -222,7 +223,9 @@ def main():
         bench.stop_all()
     collector.shutdown()
     activities = collector.by_trace()
-    bench.log(f"{sum(map(len, activities.values()))} spans received from the Zipkin exporter")
+    with open(SPANS, "w") as f:
+        json.dump({"calls": traces, "spans": collector.spans}, f)
+    bench.log(f"{sum(map(len, activities.values()))} spans received from the Zipkin exporter, kept in {SPANS}")
     failures = []
     for number, trace in enumerate(traces, 1):
         try:
@@ -246,6 +249,8 @@ def main():
               f"{statistics.median(r[2][bucket] for r in rows) / 1000:>20.1f} "
               f"{statistics.median(r[3][bucket] for r in rows) / 1000:>15.1f}")
     parts = [part for t in traces for part in saga_transitions(activities[t])]
+    if len(parts) < 4 * len(traces):  # a transition without its statements, Redis write or send: spans were lost
+        sys.exit(f"hops: only {len(parts)} of {4 * len(traces)} saga transitions have all their spans")
     if parts:
         print(f"one saga transition, medians over {len(parts)} (they need not add up to the whole): " + ", ".join(
             f"{name} {statistics.median(p[k] for p in parts) / 1000:.2f} ms" for k, name in enumerate(SAGA_PARTS)))
