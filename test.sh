@@ -4,6 +4,7 @@
 #   ./test.sh                  everything: the fast tier (tests/Pipeline.Tests.Fast), then the real one; one summed line
 #   ./test.sh fast [<filter>]  only the fast tier: in memory, no service started or installed, seconds
 #   ./test.sh <filter>         a dotnet test --filter expression over the real tier, e.g. FullyQualifiedName~Auth
+#   ./test.sh faults [N]       the fault suites (Reliability, Faults) N times in a row, at plain ./test.sh's sizes
 #   ./test.sh reliability      only the fault-injection suite, at the report's sizes (100 generations per fault, 60 s of
 #                              load), writing docs/reliability.md; plain ./test.sh runs it too, smaller (CI's time budget)
 set -euo pipefail
@@ -90,6 +91,15 @@ if [ "${1:-}" = reliability ]; then
   export PIPELINE_RELIABILITY_REPORT="${PIPELINE_RELIABILITY_REPORT:-docs/reliability.md}"
   export PIPELINE_RELIABILITY_COMMAND="./test.sh reliability"
   filter=(--filter "FullyQualifiedName~Pipeline.Tests.Reliability")
+elif [ "${1:-}" = faults ]; then
+  # The fault suites (Reliability, Faults) N times in a row, stopping at the first run with a failure.
+  for run in $(seq 1 "${2:-1}"); do
+    echo "[test] fault suites, run $run of ${2:-1}"
+    run_tier tests/Pipeline.Tests/Pipeline.Tests.csproj "$results-faults-$run" \
+      --filter "FullyQualifiedName~Pipeline.Tests.Reliability|FullyQualifiedName~Pipeline.Tests.Faults"
+    [ "$total_failed" -eq 0 ] || break
+  done
+  summary
 elif [ $# -gt 0 ]; then
   filter=(--filter "$1")
 else

@@ -22,6 +22,7 @@ public static class ServiceDefaultsRegistration
     {
         // MassTransit 8.4 reports usage to an internet host unless told not to; this machine must never try.
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
+        builder.AddLogLevelDefaults();
         builder.AddPipelineTelemetry();
 
         var connectionString = builder.Configuration.GetConnectionString("Postgres")

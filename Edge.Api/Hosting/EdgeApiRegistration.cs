@@ -87,6 +87,7 @@ public static class EdgeApiRegistration
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
+            bus.ConfigureBusHealthCheck();
             bus.AddRequestClient<GenerateLearningPath>(QueueNames.Address(QueueNames.LearningPathSaga));
             bus.AddPlatformRequestClients();
             bus.AddConversationReplies();

@@ -69,6 +69,7 @@ public sealed class Redis_outage(PrivateRedisFixture fixture, ITestOutputHelper 
         var cached = await restarted.GetDatabase().HashGetAsync(TaskKey(during), "status");
         Assert.Equal("completed", (string?)cached);
         Log(clock, $"{TaskKey(during)} back in Redis after a status read");
+        await Eventually.ReturnsAsync(() => learner.Client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20));
 
         // Live progress goes through Redis pub/sub again: the edge subscribes to the new task's channel and the
         // workers publish every change on it, up to the end.
@@ -118,6 +119,16 @@ public sealed class Redis_outage(PrivateRedisFixture fixture, ITestOutputHelper 
         Assert.Equal(100.0, streamed[^1].GetProperty("progress").GetDouble());
         Log(clock, $"Redis {outage}: a finished task polled 5 times; task {runningTask} completed, polled {polls} times " +
             $"({string.Join(" → ", seen)}), slowest poll {_slowestPoll.TotalMilliseconds:0} ms; {streamed.Count} live events");
+
+        // Readiness names Redis as the dependency that is down, within its check's 3 s timeout.
+        var timer = Stopwatch.StartNew();
+        var ready = await WithinAsync(learner.Client.GetAsync("/health/ready"), "a readiness check");
+        timer.Stop();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var report = await ready.JsonAsync();
+        Assert.Equal(["redis"], report.GetProperty("down").EnumerateArray().Select(d => d.GetString()!).ToArray());
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(5), $"the readiness check took {timer.Elapsed.TotalMilliseconds:0} ms with Redis {outage}");
+        Log(clock, $"Redis {outage}: /health/ready 503 naming redis in {timer.Elapsed.TotalMilliseconds:0} ms");
     }
 
     private static async Task<string> StartGenerationAsync(TestUser learner, string prompt)
