@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Pipeline.ServiceDefaults.Diagnostics;
 using Pipeline.ServiceDefaults.Messaging;
 using Pipeline.ServiceDefaults.Redis;
 using StackExchange.Redis;
@@ -13,7 +12,7 @@ namespace Pipeline.ServiceDefaults;
 
 /// <summary>
 /// The host wiring both hosts share (the role of eShop's ServiceDefaults): telemetry, the PostgreSQL data source, the
-/// RabbitMQ connection settings and the bus watchdog, Redis, and the activity file log. No feature and no table here:
+/// RabbitMQ connection settings and the bus watchdog, and Redis. No feature and no table here:
 /// the data access per feature is in Domain (<c>AddPipelineData</c>), each host composes both in its one entry point
 /// (Edge.Api/Hosting/EdgeApiRegistration.cs, Handlers/Hosting/HandlersRegistration.cs).
 /// </summary>
@@ -74,8 +73,6 @@ public static class ServiceDefaultsRegistration
             options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[ActivityFileLog.Setting]))
-            builder.Services.AddHostedService<ActivityFileLog>();
         return builder;
     }
 

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Pipeline.ServiceDefaults.Diagnostics;
 
 /// <summary>
-/// Activities for the calls no library traces for us: StackExchange.Redis 1.x has no ActivitySource, so each Redis call
-/// of the status cache and the rate limiter is one "redis" activity. Free unless a listener (ActivityFileLog) is on.
+/// Activities for the calls no library traces for us: StackExchange.Redis has no ActivitySource (OpenTelemetry's
+/// instrumentation for it is a beta), so each Redis call of the status cache and the rate limiters is one "redis"
+/// activity. Free unless tracing is on (TelemetryRegistration).
 /// </summary>
 public static class PipelineActivities
 {
