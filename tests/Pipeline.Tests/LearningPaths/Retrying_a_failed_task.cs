@@ -48,11 +48,7 @@ public sealed class Retrying_a_failed_task(OpenAiPipelineFixture fixture)
         var learner = await fixture.SignUpAsync();
         // A failed task the saga does not know: it drops the retry command, so the row stays failed and the second
         // request meets the gap, not a running task.
-        var taskId = $"task-{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(fixture.Infrastructure.PostgresConnectionString))
-            await connection.ExecuteAsync(
-                "INSERT INTO user_tasks (task_id, correlation_id, user_id, status, prompt) VALUES (@taskId, @id, @user, 'failed', 'x')",
-                new { taskId, id = Guid.NewGuid(), user = learner.Id });
+        var taskId = await FailedTaskRowAsync(learner);
 
         Assert.Equal(HttpStatusCode.Accepted, (await learner.Client.PostAsync($"/api/tasks/{taskId}/retry", null)).StatusCode);
         var tooSoon = await learner.Client.PostAsync($"/api/tasks/{taskId}/retry", null);
@@ -65,11 +61,7 @@ public sealed class Retrying_a_failed_task(OpenAiPipelineFixture fixture)
     public async Task Each_retry_waits_twice_as_long_as_the_last_and_the_count_is_bounded()
     {
         var learner = await fixture.SignUpAsync();
-        var taskId = $"task-{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(fixture.Infrastructure.PostgresConnectionString))
-            await connection.ExecuteAsync(
-                "INSERT INTO user_tasks (task_id, correlation_id, user_id, status, prompt) VALUES (@taskId, @id, @user, 'failed', 'x')",
-                new { taskId, id = Guid.NewGuid(), user = learner.Id });
+        var taskId = await FailedTaskRowAsync(learner);
         var tasks = fixture.HandlerServices.GetRequiredService<TaskStore>();
         var gap = TimeSpan.FromSeconds(1);
 
@@ -82,5 +74,16 @@ public sealed class Retrying_a_failed_task(OpenAiPipelineFixture fixture)
         var second = await tasks.AdmitRetryAsync(taskId, 2, gap, default);
         Assert.Equal(RetryVerdict.TooManyRetries, second.Verdict);
         Assert.Equal(2, second.RetryCount);
+    }
+
+    /// <summary>A task row that reads failed, owned by <paramref name="learner"/>, with no saga behind it.</summary>
+    private async Task<string> FailedTaskRowAsync(TestUser learner)
+    {
+        var taskId = $"task-{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(fixture.Infrastructure.PostgresConnectionString);
+        await connection.ExecuteAsync(
+            "INSERT INTO user_tasks (task_id, correlation_id, user_id, status, prompt) VALUES (@taskId, @id, @user, 'failed', 'x')",
+            new { taskId, id = Guid.NewGuid(), user = learner.Id });
+        return taskId;
     }
 }
