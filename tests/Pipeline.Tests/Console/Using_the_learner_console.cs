@@ -120,9 +120,20 @@ public sealed class Using_the_learner_console(ConsoleFixture fixture)
         await Expect(page.Locator("#my-tasks .badge-failed")).ToHaveCountAsync(1);
 
         fixture.Llm.Behaviour = _ => FakeChatReply.Valid();
+        var answers = RecordApiAnswers(page);
         await retry.ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "100", UntilGenerated);
+        // Seen once in a full run: the task stayed failed after Retry. If it happens again, say what the page was told
+        // and what the task rows say.
+        try
+        {
+            await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "100", UntilGenerated);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            var tasks = await (await learner.Client.GetAsync("/api/tasks/users/me")).Content.ReadAsStringAsync();
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nAPI answers after Retry: {string.Join("; ", answers)}\nTasks: {tasks}");
+        }
         await Expect(retry).ToBeHiddenAsync();
         await Expect(page.Locator("#task-error")).ToBeEmptyAsync();
         await Expect(page.Locator(".cards-pending")).ToHaveCountAsync(0);
@@ -186,6 +197,16 @@ public sealed class Using_the_learner_console(ConsoleFixture fixture)
             if (request.Url.Contains("/api/")) lock (urls) urls.Add(new Uri(request.Url).AbsolutePath);
         };
         return urls;
+    }
+
+    private static List<string> RecordApiAnswers(IPage page)
+    {
+        var answers = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/api/")) lock (answers) answers.Add($"{response.Request.Method} {new Uri(response.Url).AbsolutePath} {response.Status}");
+        };
+        return answers;
     }
 
     /// <summary>On a phone-width screen nothing sticks out sideways (no horizontal scrolling).</summary>
