@@ -26,6 +26,12 @@ public sealed class ResourceOptions
     /// </summary>
     public string? ModelDirectory { get; set; }
 
+    /// <summary>
+    /// Minutes without an embedding after which the local model leaves memory (about 170 MB); the next embedding loads
+    /// it again (a few hundred milliseconds). 0 keeps it loaded.
+    /// </summary>
+    [Range(0, 1440)] public double ModelIdleMinutes { get; set; } = 10;
+
     public string EffectiveModelDirectory =>
         string.IsNullOrWhiteSpace(ModelDirectory)
             ? Path.Combine(DefaultDataFolder(), "pipeline", "models")

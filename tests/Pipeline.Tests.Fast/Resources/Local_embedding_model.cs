@@ -61,6 +61,32 @@ public sealed class Local_embedding_model : IDisposable
         Assert.True(Dot(actual[0], actual[1]) > Dot(actual[0], actual[2]), "related sentences are nearer than unrelated ones");
     }
 
+    [Fact]
+    public async Task The_model_leaves_memory_when_idle_and_comes_back_for_the_next_call()
+    {
+        using var generator = new MiniLmEmbeddingGenerator(_directory, TimeSpan.FromMilliseconds(300));
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = await generator.GenerateAsync(["binary search trees"], cancellationToken: ct);
+        Assert.True(generator.IsLoaded);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (generator.IsLoaded && DateTime.UtcNow < deadline) await Task.Delay(50, ct);
+        Assert.False(generator.IsLoaded, "the model is still loaded after 10 s without a call");
+
+        var again = await generator.GenerateAsync(["binary search trees"], cancellationToken: ct);
+        Assert.True(generator.IsLoaded);
+        Assert.Equal(first[0].Vector.ToArray(), again[0].Vector.ToArray());
+    }
+
+    [Fact]
+    public async Task Without_an_idle_time_the_model_stays_loaded()
+    {
+        using var generator = new MiniLmEmbeddingGenerator(_directory, TimeSpan.Zero);
+        await generator.GenerateAsync(["graphs"], cancellationToken: TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.True(generator.IsLoaded);
+    }
+
     private static float Dot(float[] a, float[] b) => a.Zip(b).Sum(p => p.First * p.Second);
 
     public void Dispose()
