@@ -61,7 +61,7 @@ public sealed partial class AnalyticsRollupStore
             ? """
               SELECT concept_id AS ConceptId, max(title) AS Title, sum(completions)::bigint AS Completions,
                      sum(time_sum)::float8 / nullif(sum(time_count), 0) AS AverageTime, sum(mastery_sum) / nullif(sum(completions), 0) AS AverageScore
-              FROM analytics_concept_daily WHERE day BETWEEN @from::date AND @to::date
+              FROM analytics_concept_range(@from::date, @to::date)
               GROUP BY concept_id HAVING sum(completions) > 0 ORDER BY 3 DESC, 5 DESC NULLS LAST, 1 LIMIT @limit
               """
             : """
@@ -83,7 +83,7 @@ public sealed partial class AnalyticsRollupStore
             ? """
               WITH c AS (
                   SELECT concept_id, max(title) AS title, sum(submissions) AS subs, sum(failures) AS fails
-                  FROM analytics_concept_daily WHERE day BETWEEN @from::date AND @to::date
+                  FROM analytics_concept_range(@from::date, @to::date)
                   GROUP BY concept_id HAVING sum(submissions) >= @minSubmissions AND sum(failures)::float8 / sum(submissions) >= @minFailureRate)
               SELECT c.concept_id AS ConceptId,
                      coalesce(c.title, (SELECT l.title FROM analytics_concept_learners l WHERE l.concept_id = c.concept_id AND l.title IS NOT NULL LIMIT 1)) AS Title,
@@ -177,7 +177,7 @@ public sealed partial class AnalyticsRollupStore
             SELECT concept_id AS ConceptId, max(title) AS Title, sum(completions)::bigint AS Completions,
                    sum(mastery_sum) / nullif(sum(completions), 0) AS AverageMastery, sum(time_sum)::float8 / nullif(sum(time_count), 0) AS AverageTime,
                    sum(submissions)::bigint AS Submissions, sum(failures)::float8 / nullif(sum(submissions), 0) AS FailureRate
-            FROM analytics_concept_daily WHERE day BETWEEN @from::date AND @to::date
+            FROM analytics_concept_range(@from::date, @to::date)
             GROUP BY concept_id ORDER BY 3 DESC, 1 LIMIT 10000
             """, new { from = Day(f.From), to = Day(f.To) }, cancellationToken: ct))).ToList();
     }

@@ -124,13 +124,13 @@ var explained = new (string Title, string Sql)[]
         """),
     ("top concepts (TopConceptsAsync)", """
         SELECT concept_id, max(title), sum(completions)::bigint, sum(time_sum)::float8 / nullif(sum(time_count), 0), sum(mastery_sum) / nullif(sum(completions), 0)
-        FROM analytics_concept_daily WHERE day BETWEEN @from::date AND @to::date
+        FROM analytics_concept_range(@from::date, @to::date)
         GROUP BY concept_id HAVING sum(completions) > 0 ORDER BY 3 DESC, 5 DESC NULLS LAST, 1 LIMIT 5
         """),
     ("struggling areas (StrugglingAsync)", """
         WITH c AS (
             SELECT concept_id, max(title) AS title, sum(submissions) AS subs, sum(failures) AS fails
-            FROM analytics_concept_daily WHERE day BETWEEN @from::date AND @to::date
+            FROM analytics_concept_range(@from::date, @to::date)
             GROUP BY concept_id HAVING sum(submissions) >= 3 AND sum(failures)::float8 / sum(submissions) >= 0.3)
         SELECT c.concept_id, coalesce(c.title, (SELECT l.title FROM analytics_concept_learners l WHERE l.concept_id = c.concept_id AND l.title IS NOT NULL LIMIT 1)),
                c.fails::float8 / c.subs,
