@@ -29,9 +29,12 @@ public static class MiniLmModelFile
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            return EnsureIn(Directory.CreateTempSubdirectory("pipeline-models-").FullName);
+            return EnsureIn(PrivateTemporaryDirectory());
         }
     }
+
+    /// <summary>A new folder in the temporary folder that only this user may enter (the fallback for the model's file).</summary>
+    public static string PrivateTemporaryDirectory() => Directory.CreateTempSubdirectory("pipeline-models-").FullName;
 
     private static string EnsureIn(string directory)
     {

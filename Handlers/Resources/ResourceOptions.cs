@@ -32,7 +32,7 @@ public sealed class ResourceOptions
         !string.IsNullOrWhiteSpace(ModelDirectory) ? ModelDirectory
         : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } local
             ? Path.Combine(local, "pipeline", "models")
-            : Directory.CreateTempSubdirectory("pipeline-models-").FullName;
+            : MiniLmModelFile.PrivateTemporaryDirectory();
 
     /// <summary>
     /// Minutes without an embedding after which the local model leaves memory (about 170 MB); the next embedding loads
